@@ -1,0 +1,2 @@
+//! The `herald` command. OWNER: lead.
+fn main() {}

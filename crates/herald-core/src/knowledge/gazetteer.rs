@@ -1,0 +1,1 @@
+//! Gazetteer. OWNER: gazetteer/places helper. Stub until filled.

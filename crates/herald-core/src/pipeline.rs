@@ -1,0 +1,1 @@
+//! One article to its records. OWNER: lead.

@@ -1,0 +1,1 @@
+//! Herald's event store. OWNER: store helper. Stub until filled.
