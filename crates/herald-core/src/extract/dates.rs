@@ -22,8 +22,19 @@ pub struct DateMention {
     pub kind: DateKind,
 }
 
-/// Finds and resolves the date expressions of `text[range]` against `reference`.
-pub fn find_dates(text: &str, range: Range<usize>, reference: NaiveDate) -> Vec<DateMention> {
-    let _ = (text, range, reference);
+/// Finds and resolves the date expressions of `text[range]`.
+///
+/// `published` anchors deictic expressions ("yesterday", "on Sunday", "last week",
+/// "two days ago", "Oct. 10" without a year); `story` anchors anaphoric ones that count
+/// from the story's current reference date ("two days earlier", "the next day",
+/// "the day before"); the pipeline passes the latest date of the story thread, or
+/// `published` when there is none.
+pub fn find_dates(
+    text: &str,
+    range: Range<usize>,
+    published: NaiveDate,
+    story: NaiveDate,
+) -> Vec<DateMention> {
+    let _ = (text, range, published, story);
     Vec::new()
 }

@@ -8,6 +8,19 @@ use crate::model::{Origin, RawArticle};
 pub struct IngestError {
     pub origin: Origin,
     pub reason: String,
+    pub kind: IngestErrorKind,
+}
+
+/// Whether a problem lost a record or only passed over a file that is not input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestErrorKind {
+    /// A record (file or line) that should have been read and could not be:
+    /// missing file, invalid UTF-8, binary content, malformed JSON, empty file,
+    /// unknown extension of a file the user named explicitly.
+    Unreadable,
+    /// A file met while walking a directory whose extension is not an input format
+    /// (e.g. `README.md`); reported in the summary but not an error.
+    Ignored,
 }
 
 impl std::fmt::Display for IngestError {
