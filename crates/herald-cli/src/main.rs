@@ -1,2 +1,264 @@
-//! The `herald` command. OWNER: lead.
-fn main() {}
+//! `herald`: news articles in, verifiable political event records out.
+//!
+//! Commands: `extract` (events to stdout), `run` (the main job: into a SQLite store),
+//! `query` (events back out of the store), `eval` (scores against public gold sets).
+
+mod batch;
+mod eval;
+mod output;
+
+use batch::{run_batches, BatchOptions};
+use clap::{Args, Parser, Subcommand};
+use herald_core::ingest::InputDefaults;
+use herald_core::model::EventType;
+use herald_core::pipeline::parse_published;
+use herald_store::{EventFilter, Store};
+use output::{EventWriter, Format};
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "herald", version, about = "Turns news articles into PLOVER/CAMEO political event records, every field traced to the words it came from.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code events from articles and write them to stdout (one record per line).
+    Extract(ExtractArgs),
+    /// The main job: code articles into a SQLite store (idempotent) and print a digest.
+    Run(RunArgs),
+    /// Read events back from the store.
+    Query(QueryArgs),
+    /// Score Herald against a public gold set.
+    Eval(eval::EvalArgs),
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Files (.txt, .html, .htm, .jsonl), directories (walked recursively), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for inputs that carry none, e.g. plain text.
+    #[arg(long)]
+    published: Option<String>,
+    /// URL for inputs that carry none.
+    #[arg(long)]
+    url: Option<String>,
+    /// Source (outlet) name for inputs that carry none.
+    #[arg(long)]
+    source: Option<String>,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Stop at the first unreadable record instead of skipping it.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format of event records.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Also write article records (JSON Lines) to this file.
+    #[arg(long)]
+    articles: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// SQLite database file (created if missing).
+    #[arg(long, default_value = "herald.db")]
+    db: PathBuf,
+}
+
+#[derive(Args)]
+struct QueryArgs {
+    /// SQLite database file written by `herald run`.
+    #[arg(long, default_value = "herald.db")]
+    db: PathBuf,
+    /// Only events of this PLOVER type (e.g. ASSAULT).
+    #[arg(long)]
+    event: Option<String>,
+    /// Only events with an actor, recipient or location in this country (ISO3) or IGO code.
+    #[arg(long)]
+    country: Option<String>,
+    /// Only events on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    since: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    until: Option<String>,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// At most this many events.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Run(a) => run(a),
+        Command::Query(a) => query(a),
+        Command::Eval(a) => eval::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("herald: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn setup(input: &InputArgs) -> anyhow::Result<BatchOptions> {
+    if let Some(n) = input.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()?;
+    }
+    if let Some(p) = &input.published {
+        parse_published(p).map_err(|e| anyhow::anyhow!("--published: {e}"))?;
+    }
+    Ok(BatchOptions {
+        defaults: InputDefaults { published: input.published.clone(), url: input.url.clone(), source: input.source.clone() },
+        strict: input.strict,
+    })
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<i32> {
+    let options = setup(&args.input)?;
+    let stdout = std::io::stdout();
+    let mut events = EventWriter::new(args.format, BufWriter::new(stdout.lock()));
+    let mut articles = match &args.articles {
+        Some(path) => Some(BufWriter::new(
+            std::fs::File::create(path).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?,
+        )),
+        None => None,
+    };
+    let summary = run_batches(&args.input.inputs, &options, || {}, |batch| {
+        for p in batch {
+            for e in &p.events {
+                events.write(e).map_err(|e| format!("cannot write to stdout: {e}"))?;
+            }
+            if let Some(out) = articles.as_mut() {
+                output::write_article(out, &p.article).map_err(|e| format!("cannot write articles: {e}"))?;
+            }
+        }
+        Ok(())
+    });
+    let summary = summary.map_err(|f| anyhow::anyhow!(f.0))?;
+    events.flush()?;
+    if let Some(mut a) = articles {
+        a.flush()?;
+    }
+    summary.print("extract");
+    Ok(summary.exit_code())
+}
+
+fn run(args: RunArgs) -> anyhow::Result<i32> {
+    let options = setup(&args.input)?;
+    let mut store = Store::open(&args.db)?;
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} records read, {elapsed}").expect("valid template"));
+        Some(bar)
+    } else {
+        None
+    };
+    let mut outcome = herald_store::BatchOutcome::default();
+    let summary = run_batches(
+        &args.input.inputs,
+        &options,
+        || {
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+        },
+        |batch| {
+            let rows: Vec<_> = batch.iter().map(|p| (p.article.clone(), p.events.clone())).collect();
+            let o = store.insert_batch(&rows).map_err(|e| e.to_string())?;
+            outcome.add(o);
+            Ok(())
+        },
+    )
+    .map_err(|f| anyhow::anyhow!(f.0))?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    summary.print("run");
+    eprintln!(
+        "herald run: stored {} new articles and {} new events in {}; {} articles were already stored (nothing added for them)",
+        outcome.articles_new,
+        outcome.events_new,
+        args.db.display(),
+        outcome.articles_existing
+    );
+    print_digest(&store)?;
+    Ok(summary.exit_code())
+}
+
+fn print_digest(store: &Store) -> anyhow::Result<()> {
+    let d = store.digest()?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "Store: {} articles, {} events", d.totals.articles, d.totals.events)?;
+    let modalities: Vec<String> = d.by_modality.iter().filter(|m| m.events > 0).map(|m| format!("{} {}", m.modality.as_str(), m.events)).collect();
+    writeln!(out, "By modality: {}", modalities.join(", "))?;
+    if let (Some(a), Some(b)) = (d.first_date, d.last_date) {
+        writeln!(out, "Dates (asserted): {a} .. {b}")?;
+    }
+    writeln!(out, "Asserted events by type:")?;
+    for t in &d.by_type {
+        writeln!(out, "  {:<10} {}", t.event.as_str(), t.events)?;
+    }
+    writeln!(out, "Asserted events by actor/recipient country:")?;
+    for c in d.by_country.iter().take(10) {
+        writeln!(out, "  {:<10} {}", c.code, c.events)?;
+    }
+    writeln!(out, "Top locations:")?;
+    for l in &d.top_locations {
+        writeln!(out, "  {:<24} {:<4} {}", l.resolved_place, l.country_code.as_deref().unwrap_or("-"), l.events)?;
+    }
+    Ok(())
+}
+
+fn query(args: QueryArgs) -> anyhow::Result<i32> {
+    if !args.db.exists() {
+        anyhow::bail!("no database at {} (create one with `herald run INPUT --db {}`)", args.db.display(), args.db.display());
+    }
+    let date = |flag: &str, v: &Option<String>| -> anyhow::Result<_> {
+        v.as_deref().map(|s| parse_published(s).map_err(|e| anyhow::anyhow!("--{flag}: {e}"))).transpose()
+    };
+    let event = match &args.event {
+        Some(name) => Some(EventType::parse(name).ok_or_else(|| {
+            anyhow::anyhow!("--event: `{name}` is not a PLOVER type (one of {})", EventType::ALL.map(|t| t.as_str()).join(", "))
+        })?),
+        None => None,
+    };
+    let filter = EventFilter {
+        event,
+        country: args.country.clone(),
+        since: date("since", &args.since)?,
+        until: date("until", &args.until)?,
+        modality: None,
+        limit: args.limit,
+    };
+    let store = Store::open(&args.db)?;
+    let events = store.query(&filter)?;
+    let stdout = std::io::stdout();
+    let mut w = EventWriter::new(args.format, BufWriter::new(stdout.lock()));
+    for e in &events {
+        w.write(e)?;
+    }
+    w.flush()?;
+    eprintln!("herald query: {} events", events.len());
+    Ok(0)
+}

@@ -1,0 +1,114 @@
+//! Streaming batch processing shared by `extract` and `run`: read records, process them
+//! on all cores a batch at a time, hand the results to a sink in input order, and keep
+//! the account of every record (processed, or skipped with its reason).
+
+use herald_core::ingest::{read_inputs, IngestErrorKind, InputDefaults};
+use herald_core::model::RawArticle;
+use herald_core::pipeline::{process, Processed};
+use rayon::prelude::*;
+
+/// Records processed in parallel at a time: large enough to keep every core busy,
+/// small enough that memory stays flat on a million-article input.
+const BATCH: usize = 256;
+
+/// What happened to the input, for the summary and the exit code.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub records_read: u64,
+    pub articles: u64,
+    pub events: u64,
+    /// Records that could not be read or cleaned, with their reasons.
+    pub skipped: Vec<String>,
+    /// Files passed over during a directory walk (not input formats).
+    pub ignored: Vec<String>,
+}
+
+impl Summary {
+    /// `2` when nothing at all could be read, else `0` (skips are reported, not fatal).
+    pub fn exit_code(&self) -> i32 {
+        if self.articles == 0 && (!self.skipped.is_empty() || self.records_read == 0) {
+            2
+        } else {
+            0
+        }
+    }
+
+    pub fn print(&self, what: &str) {
+        eprintln!(
+            "herald {what}: {} records read, {} articles, {} events, {} skipped{}",
+            self.records_read,
+            self.articles,
+            self.events,
+            self.skipped.len(),
+            if self.ignored.is_empty() { String::new() } else { format!(", {} files ignored (not an input format)", self.ignored.len()) }
+        );
+    }
+}
+
+/// Options shared by the commands that read articles.
+pub struct BatchOptions {
+    pub defaults: InputDefaults,
+    pub strict: bool,
+}
+
+/// An error that stops the run (only with `--strict`, or when the sink fails).
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+/// Runs the pipeline over `inputs`, calling `sink` with each batch's results in input
+/// order. Skipped records are reported on stderr as they happen.
+pub fn run_batches(
+    inputs: &[String],
+    options: &BatchOptions,
+    mut on_record: impl FnMut(),
+    mut sink: impl FnMut(&[Processed]) -> Result<(), String>,
+) -> Result<Summary, Fatal> {
+    let mut summary = Summary::default();
+    let mut pending: Vec<RawArticle> = Vec::with_capacity(BATCH);
+    let mut flush = |pending: &mut Vec<RawArticle>, summary: &mut Summary| -> Result<(), Fatal> {
+        let results: Vec<_> = pending.par_iter().map(process).collect();
+        pending.clear();
+        let mut done = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(p) => {
+                    summary.articles += 1;
+                    summary.events += p.events.len() as u64;
+                    done.push(p);
+                }
+                Err(skip) => {
+                    eprintln!("herald: skipped {skip}");
+                    if options.strict {
+                        return Err(Fatal(format!("{skip} (--strict stops at the first error)")));
+                    }
+                    summary.skipped.push(skip.to_string());
+                }
+            }
+        }
+        sink(&done).map_err(Fatal)
+    };
+    for item in read_inputs(inputs, &options.defaults) {
+        on_record();
+        match item {
+            Ok(raw) => {
+                summary.records_read += 1;
+                pending.push(raw);
+                if pending.len() >= BATCH {
+                    flush(&mut pending, &mut summary)?;
+                }
+            }
+            Err(e) if e.kind == IngestErrorKind::Ignored => {
+                summary.ignored.push(e.to_string());
+            }
+            Err(e) => {
+                eprintln!("herald: skipped {e}");
+                if options.strict {
+                    return Err(Fatal(format!("{e} (--strict stops at the first error)")));
+                }
+                summary.skipped.push(e.to_string());
+            }
+        }
+    }
+    flush(&mut pending, &mut summary)?;
+    Ok(summary)
+}

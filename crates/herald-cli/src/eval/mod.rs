@@ -1,0 +1,45 @@
+//! `herald eval SUITE`: scores Herald against public gold sets. Each suite is one
+//! module with the same shape: `run(&EvalArgs) -> anyhow::Result<Report>`; the report
+//! prints as a table or, with `--json`, as one JSON object so runs can be compared.
+
+mod plover;
+
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Suite {
+    /// The 322 PLOVER gold sentences (event type, actors, recipients).
+    Plover,
+}
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// Which gold set.
+    #[arg(value_enum)]
+    pub suite: Suite,
+    /// Folder of the gold set (default: ../shared/data/<suite> from the repository root).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list every sentence Herald got wrong (table output only).
+    #[arg(long)]
+    pub misses: bool,
+}
+
+/// Default data folder of a suite: `$HERALD_SHARED_DATA/<name>` if set, else the
+/// `../shared/data/<name>` folder beside the repository.
+pub fn default_data(name: &str) -> PathBuf {
+    if let Ok(root) = std::env::var("HERALD_SHARED_DATA") {
+        return PathBuf::from(root).join(name);
+    }
+    PathBuf::from("../shared/data").join(name)
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
+    match args.suite {
+        Suite::Plover => plover::run(&args),
+    }
+}

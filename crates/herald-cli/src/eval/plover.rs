@@ -1,0 +1,202 @@
+//! The PLOVER gold standard: 322 English sentences (CAMEO manual examples) coded in
+//! PLOVER 0.5b1 (2016), in `PLOVER_GSR_CAMEO.json`. The 2016 names are mapped to v2.0
+//! (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
+//!
+//! Each sentence is coded alone, as a one-sentence article published on the record's
+//! date. Herald's answer for a sentence is its most confident event (first on ties).
+//! Figures:
+//! - `event_accuracy`: sentences whose answer has the gold type / all sentences.
+//! - `actor_f1`, `recipient_f1`: micro F1 over (country code, first sector) pairs of the
+//!   answer's actor (recipient) list against the gold list; a missing sector is its own
+//!   value, so "Israel" (no sector) does not match "Israeli forces" (MIL).
+//! - `actor_code_f1`, `recipient_code_f1`: the same over codes alone.
+//! - `extra_event_rate`: events beyond the gold count (one per sentence here), summed
+//!   over sentences, divided by the number of sentences.
+//! - `mode_accuracy`: over sentences whose gold has a mode, the answer's first mode equals it.
+
+use super::{default_data, EvalArgs};
+use anyhow::Context;
+use herald_core::model::{Article, Event, EventType};
+use herald_core::pipeline::code;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+struct Gold {
+    id: String,
+    text: String,
+    date: Option<chrono::NaiveDate>,
+    event: EventType,
+    mode: Option<String>,
+    source: Vec<(String, String)>,
+    target: Vec<(String, String)>,
+}
+
+fn actors(v: Option<&Value>) -> Vec<(String, String)> {
+    let Some(Value::Array(items)) = v else { return Vec::new() };
+    items
+        .iter()
+        .map(|a| {
+            let code = a.get("code").and_then(Value::as_str).unwrap_or("").trim().to_uppercase();
+            let sector = a.get("sector").and_then(Value::as_str).unwrap_or("").trim();
+            // Gold sectors sometimes carry a suffix ("ELIyor"): the first three letters are the sector.
+            let sector: String = sector.chars().take(3).collect::<String>().to_uppercase();
+            (code, sector)
+        })
+        .collect()
+}
+
+fn load(args: &EvalArgs) -> anyhow::Result<Vec<Gold>> {
+    let dir = args.data.clone().unwrap_or_else(|| default_data("plover"));
+    let path = dir.join("PLOVER_GSR_CAMEO.json");
+    let raw = std::fs::read_to_string(&path).with_context(|| {
+        format!("cannot read {} (point --data at the folder holding PLOVER_GSR_CAMEO.json)", path.display())
+    })?;
+    let records: Vec<Value> = serde_json::from_str(&raw).with_context(|| format!("{} is not a JSON array", path.display()))?;
+    let mut out = Vec::new();
+    for r in records {
+        let Some(event) = r.get("event").and_then(Value::as_str).and_then(EventType::parse) else {
+            continue; // the DOCUMENT header record
+        };
+        out.push(Gold {
+            id: r.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
+            text: r.get("text").and_then(Value::as_str).unwrap_or("").to_string(),
+            date: r.get("date").and_then(Value::as_str).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            event,
+            mode: r.get("mode").and_then(Value::as_str).map(str::trim).filter(|m| !m.is_empty()).map(str::to_string),
+            source: actors(r.get("source")),
+            target: actors(r.get("target")),
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Default)]
+struct Prf {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Prf {
+    fn add(&mut self, pred: &[(String, String)], gold: &[(String, String)]) {
+        let mut left: Vec<&(String, String)> = gold.iter().collect();
+        for p in pred {
+            if let Some(i) = left.iter().position(|g| *g == p) {
+                left.remove(i);
+                self.tp += 1;
+            }
+        }
+        self.pred += pred.len();
+        self.gold += gold.len();
+    }
+    fn f1(&self) -> f64 {
+        let p = if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 };
+        let r = if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 };
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+fn pairs(list: &[herald_core::model::ActorRecord]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|a| (a.code.clone().unwrap_or_default(), a.sector.first().cloned().unwrap_or_default()))
+        .collect()
+}
+
+fn codes(list: &[(String, String)]) -> Vec<(String, String)> {
+    list.iter().map(|(c, _)| (c.clone(), String::new())).collect()
+}
+
+pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
+    let gold = load(args)?;
+    let started = std::time::Instant::now();
+    let mut correct = 0usize;
+    let mut extra = 0usize;
+    let mut total_events = 0usize;
+    let (mut actor, mut recipient, mut actor_code, mut recipient_code) = (Prf::default(), Prf::default(), Prf::default(), Prf::default());
+    let (mut mode_n, mut mode_ok) = (0usize, 0usize);
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for g in &gold {
+        let article = Article {
+            id: format!("a-{}", g.id),
+            url: None,
+            title: None,
+            published: g.date,
+            source: None,
+            language: "en".into(),
+            text: g.text.clone(),
+            body_start: 0,
+            duplicate_of: None,
+            story_id: None,
+            origin: None,
+        };
+        let events = code(&article);
+        total_events += events.len();
+        extra += events.len().saturating_sub(1);
+        let answer: Option<&Event> = events.iter().fold(None, |best, e| match best {
+            Some(b) if b.confidence >= e.confidence => Some(b),
+            _ => Some(e),
+        });
+        let predicted = answer.map(|e| e.event.as_str().to_string()).unwrap_or_else(|| "NONE".into());
+        *confusion.entry((g.event.as_str().to_string(), predicted.clone())).or_insert(0) += 1;
+        let (pa, pr) = answer.map(|e| (pairs(&e.actor), pairs(&e.recipient))).unwrap_or_default();
+        actor.add(&pa, &g.source);
+        recipient.add(&pr, &g.target);
+        actor_code.add(&codes(&pa), &codes(&g.source));
+        recipient_code.add(&codes(&pr), &codes(&g.target));
+        if answer.is_some_and(|e| e.event == g.event) {
+            correct += 1;
+        } else {
+            misses.push(format!("{} gold {} got {}: {}", g.id, g.event.as_str(), predicted, g.text));
+        }
+        if let Some(m) = &g.mode {
+            mode_n += 1;
+            if answer.and_then(|e| e.mode.first()) == Some(m) {
+                mode_ok += 1;
+            }
+        }
+    }
+    let n = gold.len();
+    let secs = started.elapsed().as_secs_f64();
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let report = json!({
+        "suite": "plover",
+        "n": n,
+        "event_accuracy": round(ratio(correct, n)),
+        "actor_f1": round(actor.f1()),
+        "recipient_f1": round(recipient.f1()),
+        "actor_code_f1": round(actor_code.f1()),
+        "recipient_code_f1": round(recipient_code.f1()),
+        "extra_event_rate": round(ratio(extra, n)),
+        "mode_accuracy": round(ratio(mode_ok, mode_n)),
+        "mode_n": mode_n,
+        "events": total_events,
+        "sentences_per_second": round(n as f64 / secs.max(1e-9)),
+    });
+    if args.json {
+        println!("{report}");
+        return Ok(0);
+    }
+    println!("PLOVER gold ({n} sentences)");
+    for key in ["event_accuracy", "actor_f1", "recipient_f1", "actor_code_f1", "recipient_code_f1", "extra_event_rate", "mode_accuracy"] {
+        println!("  {key:<18} {}", report[key]);
+    }
+    println!("\nConfusion (gold → predicted):");
+    let mut by_gold: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+    for ((g, p), c) in &confusion {
+        by_gold.entry(g.as_str()).or_default().push((p.as_str(), *c));
+    }
+    for (g, mut row) in by_gold {
+        row.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let cells: Vec<String> = row.iter().map(|(p, c)| format!("{p} {c}")).collect();
+        println!("  {g:<10} {}", cells.join(", "));
+    }
+    if args.misses {
+        println!("\nMisses:");
+        for m in misses {
+            println!("  {m}");
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,799 @@
+//! The event coder: finds event triggers in each sentence and fills the event record —
+//! who (actor), to whom (recipient), how (mode), whether it happened (modality), when,
+//! where and how many — from the other finders' results.
+//!
+//! It is a shallow, explainable coder, not a parser:
+//! 1. Triggers ([`triggers`]) are verb and noun phrases from `data/events/triggers.tsv`.
+//! 2. Participants ([`phrases`]) are dictionary terms joined into phrases.
+//! 3. A verb's actor is the nearest participant phrase to its left in the same clause
+//!    (so "A said B attacked C" gives B, not A), its recipient the first one to its right
+//!    before the clause ends; a passive ("C was attacked by B") swaps them. Coordinated
+//!    phrases ("Egypt, Jordan and the EU") stay one compound actor.
+//! 4. One event per clause: a trigger inside the complement of an earlier verbal trigger
+//!    ("threatened to *attack*", "condemned the *attack*") is not coded again — the
+//!    outer event is what the sentence reports.
+//! 5. Modality from auxiliaries and negation before the trigger, and from background
+//!    cues of the sentence (old dates, cumulative totals).
+
+pub mod phrases;
+pub mod triggers;
+
+use crate::extract::counts::{self, CountKind};
+use crate::extract::dates::{self, DateMention};
+use crate::extract::places::ArticlePlaces;
+use crate::knowledge::actors::ActorLexicon;
+use crate::model::{
+    stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType, Modality,
+    PlaceRecord, Sentence, Size, TextInfo,
+};
+use chrono::{Datelike, NaiveDate};
+use phrases::{build_phrases, ActorPhrase};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use triggers::{TriggerLexicon, TriggerMatch, TriggerPos, VerbForm};
+
+const MODES_TSV: &str = include_str!("../../../../../data/events/modes.tsv");
+const DISCARDS_TSV: &str = include_str!("../../../../../data/events/discards.tsv");
+
+/// Words before a word that make it a noun ("the attack", "a protest").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
+    "'s", "’s", "new", "further", "fresh", "latest", "recent", "another", "any", "every", "each",
+    "deadly", "failed", "alleged", "planned", "possible", "major", "first", "second", "last",
+];
+
+/// Tokens that end a clause for the purpose of finding actors and nesting events.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", ":", "(", ")", "—", "–", "which", "who", "whom", "whose", "because", "after", "before",
+    "while", "when", "whereas", "although", "though", "but", "unless", "until", "as", "since",
+    "following", "amid", "despite",
+];
+
+/// Tokens that end the search for a recipient to the right of a trigger.
+const OBJECT_STOPS: &[&str] = &[
+    ".", ",", ";", ":", "(", ")", "—", "–", "said", "says", "told", "according", "after", "because",
+    "while", "when", "as", "since", "following", "amid", "despite", "but", "until", "before",
+    "during", "where", "which", "who",
+];
+
+/// Tokens allowed between two phrases of one compound actor.
+const CONNECTIVES: &[&str] = &[",", "and", "the", "along", "with", "as", "well", "both", "its", "their"];
+
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "got", "get", "gets", "getting",
+];
+
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot", "didn't", "don't", "doesn't", "won't", "wouldn't", "hasn't", "haven't", "wasn't", "weren't"];
+const FUTURE_AUX: &[&str] = &["will", "'ll", "shall", "would", "wo"];
+const FUTURE_LEADS: &[&str] = &["plans", "planned", "plan", "intends", "intend", "expected", "due", "set", "going", "scheduled", "poised", "aims"];
+const HYPOTHETICAL_AUX: &[&str] = &["could", "might", "may", "if", "unless", "whether", "should"];
+
+/// Per-article inputs the coder needs besides the text.
+pub struct ArticleInput<'a> {
+    pub article: &'a Article,
+    pub sentences: &'a [Sentence],
+    pub places: &'a ArticlePlaces,
+}
+
+struct ModeCue {
+    words: Vec<String>,
+    event: EventType,
+    mode: String,
+}
+
+struct CoderTables {
+    modes: Vec<ModeCue>,
+    discards: Vec<Vec<String>>,
+}
+
+fn tables() -> &'static CoderTables {
+    static TABLES: OnceLock<CoderTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut modes = Vec::new();
+        for (i, line) in MODES_TSV.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let event = cols.get(1).and_then(|e| EventType::parse(e));
+            match (cols.len(), event) {
+                (3, Some(event)) => modes.push(ModeCue {
+                    words: cols[0].split_whitespace().map(str::to_string).collect(),
+                    event,
+                    mode: cols[2].trim().to_string(),
+                }),
+                _ => panic!("data/events/modes.tsv:{}: expected `cue<TAB>EVENT<TAB>mode`", i + 1),
+            }
+        }
+        let discards = DISCARDS_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect();
+        CoderTables { modes, discards }
+    })
+}
+
+/// Whether the word sequence `needle` occurs in `words`.
+fn contains_seq(words: &[&str], needle: &[String]) -> bool {
+    !needle.is_empty() && words.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(a, b)| *a == b))
+}
+
+/// A candidate event inside one sentence, before it becomes a record.
+struct Draft {
+    m: TriggerMatch,
+    event: EventType,
+    mode: Option<String>,
+    cameo: String,
+    weight: f32,
+    actor: Vec<usize>,
+    recipient: Vec<usize>,
+    modality: Modality,
+}
+
+/// Codes all events of an article, in text order, with stable ids.
+pub fn code_article(input: &ArticleInput) -> Vec<Event> {
+    let article = input.article;
+    let text = article.text.as_str();
+    let published = article.published.unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid"));
+    let chars = CharIndex::new(text);
+    let lexicon = ActorLexicon::builtin();
+    let triggers = TriggerLexicon::builtin();
+    // The dateline or main place, with its byte offsets, for sentences that name none.
+    let main_place = input.places.main.and_then(|i| input.places.mentions.get(i)).map(|m| {
+        let mut p = m.place.clone();
+        p.start = m.start;
+        p.end = m.end;
+        p
+    });
+
+    let mut events = Vec::new();
+    // The story's current reference date: the latest date the text itself gave.
+    let mut story_date: Option<DateMention> = None;
+
+    for (seq, sentence) in input.sentences.iter().enumerate() {
+        let date_mentions = dates::find_dates(
+            text,
+            sentence.start..sentence.end,
+            published,
+            story_date.as_ref().map_or(published, |d| d.date),
+        );
+        if sentence.end <= article.body_start {
+            continue; // the headline repeats the lede: coding it would count events twice
+        }
+        let sentence_events = code_sentence(
+            text,
+            sentence,
+            seq,
+            published,
+            &date_mentions,
+            story_date.as_ref(),
+            input.places,
+            main_place.as_ref(),
+            lexicon,
+            triggers,
+            article,
+            &chars,
+        );
+        events.extend(sentence_events);
+        if let Some(last) = date_mentions.last() {
+            story_date = Some(last.clone());
+        }
+    }
+    events
+}
+
+#[allow(clippy::too_many_arguments)]
+fn code_sentence(
+    text: &str,
+    sentence: &Sentence,
+    seq: usize,
+    published: NaiveDate,
+    date_mentions: &[DateMention],
+    story_date: Option<&DateMention>,
+    places: &ArticlePlaces,
+    main_place: Option<&PlaceRecord>,
+    lexicon: &ActorLexicon,
+    triggers: &TriggerLexicon,
+    article: &Article,
+    chars: &CharIndex,
+) -> Vec<Event> {
+    let tokens = &sentence.tokens;
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let raw: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+    let lower: Vec<String> = raw.iter().map(|w| normalize_word(w)).collect();
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
+    let tables = tables();
+    if tables.discards.iter().any(|d| contains_seq(&words, d)) {
+        return Vec::new();
+    }
+
+    let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
+    let terms = lexicon.find(text, sentence.start..sentence.end);
+    let mut phrases = build_phrases(lexicon, &terms, &words, &raw, &spans, event_date);
+    fill_codes_from_context(&mut phrases, &words, &spans, places, main_place);
+
+    // 1. Triggers, greedy left to right, longest first; never inside an actor phrase.
+    let in_phrase = |i: usize| phrases.iter().any(|p| p.first <= i && i <= p.last);
+    let mut found: Vec<TriggerMatch> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if in_phrase(i) {
+            i += 1;
+            continue;
+        }
+        let noun_context = i > 0 && DETERMINERS.contains(&words[i - 1]);
+        let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
+            let t = triggers.trigger(m.trigger);
+            let inside_actor = (m.first..=m.last).any(in_phrase);
+            let fits = match t.pos {
+                TriggerPos::Verb => !noun_context,
+                TriggerPos::Noun => true,
+            };
+            fits && !inside_actor
+        });
+        match pick {
+            Some(m) => {
+                i = m.last + 1;
+                found.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+
+    // 2. Clauses, and which triggers head them.
+    let clause_of: Vec<usize> = {
+        let mut c = 0;
+        words
+            .iter()
+            .map(|w| {
+                if CLAUSE_BREAKS.contains(w) {
+                    c += 1;
+                }
+                c
+            })
+            .collect()
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (k, m) in found.iter().enumerate() {
+        let t = triggers.trigger(m.trigger);
+        let governed = found[..k].iter().any(|prev| {
+            let pt = triggers.trigger(prev.trigger);
+            if clause_of[prev.last] != clause_of[m.first] {
+                return false;
+            }
+            let verbal_head = pt.pos == TriggerPos::Verb && matches!(pt.event.quad_code(), 1 | 3);
+            let coordinated = m.first > 0 && words[m.first - 1] == "and";
+            match t.pos {
+                // "condemned the attack", "imposed a curfew": the noun is the verb's object.
+                TriggerPos::Noun => pt.pos == TriggerPos::Verb,
+                // "threatened to attack", "urged X to release": a complement.
+                TriggerPos::Verb => verbal_head || (!coordinated && words[m.first - 1] == "to"),
+            }
+        });
+        if governed {
+            continue;
+        }
+        let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of);
+        let modality = modality_of(m, &words, &clause_of, date_mentions, published, text, sentence);
+        let mut draft = Draft {
+            m: *m,
+            event: t.event,
+            mode: t.mode.clone(),
+            cameo: t.cameo.clone(),
+            weight: t.weight,
+            actor,
+            recipient,
+            modality,
+        };
+        apply_future_rule(&mut draft);
+        drafts.push(draft);
+    }
+
+    // 3. One event per type per sentence: "An airstrike killed six" is one ASSAULT.
+    let mut merged: Vec<Draft> = Vec::new();
+    for d in drafts {
+        if let Some(prev) = merged.iter_mut().find(|p| p.event == d.event) {
+            if prev.actor.is_empty() {
+                prev.actor = d.actor;
+            }
+            if prev.recipient.is_empty() {
+                prev.recipient = d.recipient;
+            }
+            if prev.mode.is_none() {
+                prev.mode = d.mode;
+            }
+            prev.weight = prev.weight.max(d.weight);
+        } else {
+            merged.push(d);
+        }
+    }
+
+    // 4. Counts, places, dates, records.
+    let count_mentions = counts::find_counts(text, sentence.start..sentence.end);
+    let sentence_span = chars.span(text, sentence.start, sentence.end);
+    let mut out = Vec::new();
+    for d in merged {
+        let trigger_start = spans[d.m.first].0;
+        let trigger_end = spans[d.m.last].1;
+        let mut size = Size::default();
+        if d.modality == Modality::Asserted || d.modality == Modality::Historical {
+            for c in &count_mentions {
+                if c.background && d.modality == Modality::Asserted {
+                    continue;
+                }
+                let fits = match c.kind {
+                    CountKind::Dead | CountKind::Injured => d.event == EventType::Assault,
+                    CountKind::Arrested => d.event == EventType::Coerce,
+                };
+                if !fits {
+                    continue;
+                }
+                let slot = match c.kind {
+                    CountKind::Dead => &mut size.dead,
+                    CountKind::Injured => &mut size.injured,
+                    CountKind::Arrested => &mut size.arrested,
+                };
+                if slot.is_none() {
+                    *slot = c.value;
+                }
+            }
+        }
+        let has_count = size.dead.is_some() || size.injured.is_some() || size.arrested.is_some();
+        let place = event_place(&d, &phrases, &words, &spans, places, sentence)
+            .or_else(|| main_place.cloned())
+            .map(|mut p| {
+                // Mentions carry byte offsets; the record carries code points.
+                p.start = chars.char_offset(p.start);
+                p.end = chars.char_offset(p.end);
+                p
+            });
+        if d.actor.is_empty() && d.recipient.is_empty() {
+            // No participant: report only violence that is placed or counted.
+            let material = matches!(d.event, EventType::Assault | EventType::Protest);
+            if !(material && (has_count || place.is_some()) && d.weight >= 0.5) {
+                continue;
+            }
+        }
+        let mode = refine_mode(&d, &words, tables);
+        let (date, date_precision, date_text) = event_date_of(&d, date_mentions, story_date, published, &spans, text, chars);
+        let actor = records(&d.actor, &phrases, text, chars);
+        let recipient = records(&d.recipient, &phrases, text, chars);
+        let confidence = confidence(&d, &actor, &recipient);
+        let id = stable_id(
+            "e",
+            &[&article.id, &trigger_start.to_string(), d.event.as_str()],
+        );
+        out.push(Event {
+            id,
+            article_id: article.id.clone(),
+            story_id: article.story_id.clone(),
+            event: d.event,
+            mode: mode.into_iter().collect(),
+            context: Vec::new(),
+            cameo: Some(d.cameo.clone()),
+            quad_code: d.event.quad_code(),
+            modality: d.modality,
+            date,
+            date_precision,
+            date_text,
+            actor,
+            recipient,
+            event_loc: place,
+            size,
+            event_text: chars.span(text, trigger_start, trigger_end),
+            text_info: TextInfo {
+                sequence: seq,
+                start: sentence_span.start,
+                end: sentence_span.end,
+                text: sentence_span.text.clone(),
+            },
+            cite_info: CiteInfo {
+                url: article.url.clone(),
+                title: article.title.clone(),
+                publication: article.source.clone(),
+                published: article.published,
+            },
+            sources: 1,
+            confidence,
+        });
+    }
+    out
+}
+
+/// Lowercases a token and folds typographic apostrophes, so "Don’t" and "don't" match.
+fn normalize_word(w: &str) -> String {
+    let mut s = w.to_lowercase();
+    if s.contains('’') {
+        s = s.replace('’', "'");
+    }
+    s
+}
+
+/// Role nouns with no country of their own ("police", "the army") take it from a place
+/// right after them ("police in Nairobi"), else from the article's main place.
+fn fill_codes_from_context(
+    phrases: &mut [ActorPhrase],
+    words: &[&str],
+    spans: &[(usize, usize)],
+    places: &ArticlePlaces,
+    main_place: Option<&PlaceRecord>,
+) {
+    for p in phrases.iter_mut() {
+        if p.code.is_some() || p.sectors.is_empty() || p.locative {
+            continue;
+        }
+        let after = p.last + 1;
+        if matches!(words.get(after), Some(&"in") | Some(&"of") | Some(&"from")) {
+            if let Some(&(s, _)) = spans.get(after + 1) {
+                let near = places
+                    .mentions
+                    .iter()
+                    .find(|m| m.start >= s && m.start <= s + 5)
+                    .and_then(|m| m.place.country_code.clone());
+                if near.is_some() {
+                    p.code = near;
+                    continue;
+                }
+            }
+        }
+        p.code = main_place.and_then(|m| m.country_code.clone());
+    }
+}
+
+/// Actor and recipient phrase indices of a trigger.
+fn participants(
+    m: &TriggerMatch,
+    pos: TriggerPos,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    clause_of: &[usize],
+) -> (Vec<usize>, Vec<usize>) {
+    let usable = |p: &ActorPhrase| !p.locative;
+    match pos {
+        TriggerPos::Verb => {
+            let subject = subject_of(m.first, phrases, words, clause_of);
+            let passive = is_passive(m, words);
+            if passive {
+                // "C was attacked by B": B is the actor, C the recipient.
+                let agent = by_phrase(m.last, phrases, words);
+                (agent, subject)
+            } else {
+                let object = object_of(m.last, phrases, words, usable);
+                (subject, object)
+            }
+        }
+        TriggerPos::Noun => {
+            // "Israeli airstrikes on Gaza", "Russia's invasion of Ukraine", "the attack by X".
+            let mut actor = Vec::new();
+            let before = if m.first >= 1 && matches!(words[m.first - 1], "'s" | "'") { m.first.checked_sub(2) } else { m.first.checked_sub(1) };
+            if let Some(b) = before {
+                if let Some(idx) = phrases.iter().position(|p| p.last == b && !p.locative) {
+                    actor.push(idx);
+                }
+            }
+            if actor.is_empty() {
+                actor = by_phrase(m.last, phrases, words);
+            }
+            let mut recipient = Vec::new();
+            if let Some(prep) = words.get(m.last + 1) {
+                if matches!(*prep, "on" | "against" | "with" | "of" | "targeting" | "between") {
+                    let start = m.last + 2 + usize::from(words.get(m.last + 2) == Some(&"the"));
+                    if let Some(idx) = phrases.iter().position(|p| p.first == start || p.first == m.last + 2) {
+                        recipient = compound_right(idx, phrases, words);
+                    }
+                }
+            }
+            (actor, recipient)
+        }
+    }
+}
+
+/// The nearest participant to the left of token `at` in the same clause, with the
+/// phrases coordinated with it.
+fn subject_of(at: usize, phrases: &[ActorPhrase], words: &[&str], clause_of: &[usize]) -> Vec<usize> {
+    let clause = clause_of[at];
+    let mut best: Option<usize> = None;
+    for (idx, p) in phrases.iter().enumerate() {
+        if p.last >= at || p.locative || p.bare_adjective && !followed_by_noun(p, words) {
+            continue;
+        }
+        if clause_of[p.last] != clause && !(p.last + 1..at).all(|i| clause_of[i] == clause_of[p.last] || !CLAUSE_BREAKS.contains(&words[i]) || words[i] == "who") {
+            continue;
+        }
+        if (p.last + 1..at).any(|i| matches!(words[i], ";" | ":" | "that")) {
+            continue;
+        }
+        if best.is_none_or(|b| phrases[b].last < p.last) {
+            best = Some(idx);
+        }
+    }
+    let Some(head) = best else { return Vec::new() };
+    // Skip a relative clause: "X, who ..., condemned" — the subject is X, found above
+    // only if no phrase sits inside the relative clause; a phrase right after "who" is not it.
+    compound_left(head, phrases, words)
+}
+
+fn followed_by_noun(_p: &ActorPhrase, _words: &[&str]) -> bool {
+    false
+}
+
+fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
+    let mut out = vec![head];
+    let mut cur = head;
+    while let Some(prev) = phrases[..cur].iter().rposition(|p| p.last < phrases[cur].first) {
+        let between = &words[phrases[prev].last + 1..phrases[cur].first];
+        if !between.is_empty() && between.iter().all(|w| CONNECTIVES.contains(w)) && !phrases[prev].locative {
+            out.insert(0, prev);
+            cur = prev;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
+    let mut out = vec![head];
+    let mut cur = head;
+    while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
+        let between = &words[phrases[cur].last + 1..phrases[next].first];
+        if !between.is_empty() && between.iter().all(|w| CONNECTIVES.contains(w)) && !phrases[next].locative {
+            out.push(next);
+            cur = next;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The first participant after token `at` before the clause ends.
+fn object_of(at: usize, phrases: &[ActorPhrase], words: &[&str], usable: impl Fn(&ActorPhrase) -> bool) -> Vec<usize> {
+    let limit = (at + 14).min(words.len());
+    for i in at + 1..limit {
+        if OBJECT_STOPS.contains(&words[i]) {
+            break;
+        }
+        if let Some(idx) = phrases.iter().position(|p| p.first == i) {
+            if usable(&phrases[idx]) {
+                return compound_right(idx, phrases, words);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The phrase after "by" following token `at` ("was attacked by militants").
+fn by_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
+    let limit = (at + 8).min(words.len());
+    for i in at + 1..limit {
+        if OBJECT_STOPS.contains(&words[i]) {
+            break;
+        }
+        if words[i] == "by" {
+            let start = i + 1 + usize::from(words.get(i + 1) == Some(&"the"));
+            if let Some(idx) = phrases.iter().position(|p| p.first == start || p.first == i + 1) {
+                return compound_right(idx, phrases, words);
+            }
+            return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
+/// A participle after a form of "be" or "get" (adverbs and negation may sit between),
+/// or a participle followed directly by "by".
+fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
+    if !matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
+        return false;
+    }
+    let mut i = m.first;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        let w = words[i];
+        if BE_FORMS.contains(&w) {
+            return true;
+        }
+        let adverb = w.ends_with("ly") || matches!(w, "not" | "n't" | "also" | "reportedly" | "allegedly" | "then" | "later" | "all" | "both");
+        if !adverb {
+            break;
+        }
+    }
+    words.get(m.last + 1) == Some(&"by")
+}
+
+/// How the text presents the event: PLOVER's auxiliary modes.
+fn modality_of(
+    m: &TriggerMatch,
+    words: &[&str],
+    clause_of: &[usize],
+    date_mentions: &[DateMention],
+    published: NaiveDate,
+    text: &str,
+    sentence: &Sentence,
+) -> Modality {
+    let clause = clause_of[m.first];
+    let from = m.first.saturating_sub(5);
+    let window: Vec<&str> = (from..m.first).filter(|&i| clause_of[i] == clause).map(|i| words[i]).collect();
+    if window.iter().any(|w| NEGATIONS.contains(w))
+        || window.iter().any(|w| matches!(*w, "denied" | "denies" | "deny"))
+        || window.windows(2).any(|w| matches!(w, ["failed", "to"] | ["fails", "to"]))
+    {
+        return Modality::Negated;
+    }
+    if words[..m.first].iter().any(|w| matches!(*w, "if" | "unless")) || window.iter().any(|w| HYPOTHETICAL_AUX.contains(w)) {
+        return Modality::Hypothetical;
+    }
+    if window.iter().any(|w| FUTURE_AUX.contains(w))
+        || window.windows(2).any(|w| FUTURE_LEADS.contains(&w[0]) && w[1] == "to")
+        || window.windows(3).any(|w| matches!(w, [_, "to", "be"]))
+    {
+        return Modality::Future;
+    }
+    if window.iter().any(|w| *w == "had") && matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
+        return Modality::Historical;
+    }
+    // Background: the sentence's own date lies more than a year before publication,
+    // or it reports a cumulative total ("… have been killed since 2019").
+    if date_mentions.iter().any(|d| (published - d.date).num_days() > 366) {
+        return Modality::Historical;
+    }
+    if counts::is_background_sentence(text, sentence.start..sentence.end) {
+        return Modality::Historical;
+    }
+    Modality::Asserted
+}
+
+/// PLOVER manual: a future cooperative act is an AGREE, a future hostile act a THREATEN
+/// — "the coder should always return the single event category, not a
+/// category+auxiliary" — while future RETREAT and CONCEDE stay as they are.
+fn apply_future_rule(d: &mut Draft) {
+    if d.modality != Modality::Future {
+        return;
+    }
+    match d.event {
+        EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid => {
+            d.event = EventType::Agree;
+            d.cameo = "030".into();
+            d.mode = None;
+            d.modality = Modality::Asserted;
+        }
+        EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize | EventType::Protest => {
+            d.event = EventType::Threaten;
+            d.cameo = "130".into();
+            d.mode = None;
+            d.modality = Modality::Asserted;
+        }
+        _ => {}
+    }
+}
+
+/// A mode from weapon/tactic cues when the trigger gives none.
+fn refine_mode(d: &Draft, words: &[&str], tables: &CoderTables) -> Option<String> {
+    if d.mode.is_some() {
+        return d.mode.clone();
+    }
+    tables
+        .modes
+        .iter()
+        .find(|c| c.event == d.event && contains_seq(words, &c.words))
+        .map(|c| c.mode.clone())
+}
+
+/// Where the event happened: a place after a locative preposition in the trigger's
+/// clause (after the trigger first), else any place of the sentence not used as actor.
+fn event_place(
+    d: &Draft,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    spans: &[(usize, usize)],
+    places: &ArticlePlaces,
+    sentence: &Sentence,
+) -> Option<PlaceRecord> {
+    let used: Vec<(usize, usize)> = d.actor.iter().chain(&d.recipient).map(|&i| (phrases[i].start, phrases[i].end)).collect();
+    let token_at = |byte: usize| spans.iter().position(|&(s, e)| s <= byte && byte < e);
+    let candidates: Vec<(usize, &crate::extract::places::PlaceMention)> = places
+        .mentions
+        .iter()
+        .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+        .filter(|m| !used.iter().any(|&(s, e)| m.start < e && s < m.end))
+        .filter_map(|m| token_at(m.start).map(|t| (t, m)))
+        .collect();
+    let locative = |t: usize| {
+        (1..=3).any(|back| t >= back && phrases::LOCATIVE.contains(&words[t - back]) && (t - back + 1..t).all(|i| !matches!(words[i], "," | "and")))
+    };
+    let trigger_tok = d.m.first;
+    let pick = candidates
+        .iter()
+        .filter(|(t, _)| *t > trigger_tok && locative(*t))
+        .min_by_key(|(t, _)| *t)
+        .or_else(|| candidates.iter().filter(|(t, _)| locative(*t)).min_by_key(|(t, _)| t.abs_diff(trigger_tok)))
+        .or_else(|| candidates.first());
+    pick.map(|(_, m)| {
+        let mut p = m.place.clone();
+        p.start = m.start;
+        p.end = m.end;
+        p
+    })
+}
+
+/// The event's date: the date expression of its sentence nearest the trigger, else the
+/// story's current date, else the publication date at week precision (the event was
+/// reported then; the text does not say the day).
+fn event_date_of(
+    d: &Draft,
+    mentions: &[DateMention],
+    story: Option<&DateMention>,
+    published: NaiveDate,
+    spans: &[(usize, usize)],
+    text: &str,
+    chars: &CharIndex,
+) -> (Option<NaiveDate>, Option<DatePrecision>, Option<crate::model::SpanRecord>) {
+    let trigger = spans[d.m.first].0;
+    if let Some(m) = mentions.iter().min_by_key(|m| m.start.abs_diff(trigger)) {
+        return (Some(m.date), Some(m.precision), Some(chars.span(text, m.start, m.end)));
+    }
+    if let Some(m) = story {
+        return (Some(m.date), Some(m.precision), Some(chars.span(text, m.start, m.end)));
+    }
+    if published.year() <= 1970 {
+        return (None, None, None);
+    }
+    (Some(published), Some(DatePrecision::Week), None)
+}
+
+fn records(idx: &[usize], phrases: &[ActorPhrase], text: &str, chars: &CharIndex) -> Vec<ActorRecord> {
+    idx.iter()
+        .map(|&i| {
+            let p = &phrases[i];
+            let span = chars.span(text, p.start, p.end);
+            ActorRecord {
+                entity_text: span.text,
+                start: span.start,
+                end: span.end,
+                code: p.code.clone(),
+                sector: p.sectors.iter().filter(|s| s.as_str() != "SPOKES").cloned().collect(),
+                name: p.name.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Confidence from the evidence: trigger strength, whether the participants resolved
+/// to codes, and whether the event is asserted.
+fn confidence(d: &Draft, actor: &[ActorRecord], recipient: &[ActorRecord]) -> f32 {
+    let mut c = 0.35 * d.weight;
+    if actor.iter().any(|a| a.code.is_some()) {
+        c += 0.3;
+    } else if !actor.is_empty() {
+        c += 0.15;
+    }
+    if !recipient.is_empty() {
+        c += 0.15;
+    }
+    if d.modality == Modality::Asserted {
+        c += 0.2;
+    }
+    (c * 100.0).round() / 100.0
+}
+
+/// Counts events by type, for summaries.
+pub fn count_by_type(events: &[Event]) -> HashMap<EventType, usize> {
+    let mut out = HashMap::new();
+    for e in events {
+        *out.entry(e.event).or_insert(0) += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

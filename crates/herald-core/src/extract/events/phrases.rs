@@ -1,0 +1,296 @@
+//! Actor phrases: dictionary terms of one sentence joined into the participants an event
+//! can have — "Kenyan police" (adjective + agent noun), "Kenya's president", "the
+//! president of Kenya", "Prime Minister Boris Johnson", "police in Nairobi",
+//! "Hungarian and Romanian officials" (coordinated adjectives sharing one noun).
+//!
+//! Works on token indices of one sentence: the dictionary finds terms, this module knows
+//! only the little English syntax needed to attach them to each other.
+
+use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm};
+use chrono::NaiveDate;
+
+/// A participant candidate in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorPhrase {
+    /// First and last token (inclusive), sentence-relative.
+    pub first: usize,
+    pub last: usize,
+    /// Byte offsets into the article text.
+    pub start: usize,
+    pub end: usize,
+    pub code: Option<String>,
+    pub sectors: Vec<String>,
+    pub name: Option<String>,
+    /// A lone country adjective ("Israeli" in "Israeli airstrikes"): a participant only
+    /// as the modifier of an event noun.
+    pub bare_adjective: bool,
+    /// Preceded by a locative preposition ("in Kenya"): a place, not a participant.
+    pub locative: bool,
+    /// The code came from the dictionary (not from sentence or article context).
+    pub code_from_text: bool,
+}
+
+/// Prepositions after which a country or capital names a place, not a participant.
+pub const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "within",
+    "towards", "toward", "through", "over",
+];
+
+/// Function words that may not sit between an adjective and its noun.
+const NOT_MODIFIERS: &[&str] = &[
+    "and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "by", "for", "with",
+    "from", "said", "says", "that", "which", "who", "was", "were", "is", "are", "has", "have",
+    "had", "will", "would", "could", "not", "also", "have", "been", "be", "after", "before",
+];
+
+/// Builds the actor phrases of one sentence.
+///
+/// `words` are the sentence's tokens lowercased, `raw` as written, `spans` their byte
+/// offsets; `terms` the dictionary terms inside the sentence; `date` the date used to
+/// resolve a person's role.
+pub fn build_phrases(
+    lexicon: &ActorLexicon,
+    terms: &[ActorTerm],
+    words: &[&str],
+    raw: &[&str],
+    spans: &[(usize, usize)],
+    date: NaiveDate,
+) -> Vec<ActorPhrase> {
+    // Map each term to its token range; terms not aligned to tokens are dropped.
+    let mut ts: Vec<T> = Vec::with_capacity(terms.len());
+    for term in terms {
+        let first = spans.iter().position(|&(s, e)| s <= term.start && term.start < e.max(s + 1));
+        let last = spans.iter().rposition(|&(s, _)| s < term.end);
+        if let (Some(first), Some(last)) = (first, last) {
+            if first <= last {
+                ts.push(T { first, last, entry: term.entry });
+            }
+        }
+    }
+
+    let is_modifier = |i: usize| -> bool {
+        let w = words[i];
+        w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_MODIFIERS.contains(&w)
+    };
+    // Index of the next term starting within `max_gap` modifier tokens after token `after`.
+    let next_term_after = |k: usize, after: usize, max_gap: usize| -> Option<usize> {
+        let j = k + 1;
+        let t = ts.get(j)?;
+        let gap = t.first.checked_sub(after + 1)?;
+        if gap <= max_gap && (after + 1..t.first).all(is_modifier) {
+            Some(j)
+        } else {
+            None
+        }
+    };
+
+    let mut out: Vec<ActorPhrase> = Vec::new();
+    let mut k = 0;
+    while k < ts.len() {
+        let t = &ts[k];
+        let e = lexicon.entry(t.entry);
+        let (code, sectors) = e.resolve(date);
+        let mut phrase = ActorPhrase {
+            first: t.first,
+            last: t.last,
+            start: spans[t.first].0,
+            end: spans[t.last].1,
+            code: code.map(str::to_string),
+            sectors: sectors.to_vec(),
+            name: person_name(e.kind, e.name.as_deref()),
+            bare_adjective: false,
+            locative: false,
+            code_from_text: code.is_some(),
+        };
+        let mut consumed = k + 1;
+
+        match e.form {
+            ActorForm::Adjective => {
+                // Coordinated adjectives: "Hungarian and Romanian officials".
+                let mut adjectives = vec![k];
+                let mut j = k;
+                while let Some(n) = ts.get(j + 1) {
+                    let sep = &words[ts[j].last + 1..n.first];
+                    let joined = !sep.is_empty()
+                        && sep.iter().all(|w| matches!(*w, "and" | "," | "or"))
+                        && lexicon.entry(n.entry).form == ActorForm::Adjective;
+                    if joined {
+                        adjectives.push(j + 1);
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let last_adj = *adjectives.last().unwrap_or(&k);
+                if let Some(n) = next_term_after(last_adj, ts[last_adj].last, 2) {
+                    let head = lexicon.entry(ts[n].entry);
+                    if matches!(head.form, ActorForm::Noun) || head.kind == ActorKind::Person {
+                        let (head_code, head_sectors) = head.resolve(date);
+                        for (idx, &a) in adjectives.iter().enumerate() {
+                            let adj = lexicon.entry(ts[a].entry);
+                            let last_tok = if idx + 1 == adjectives.len() { ts[n].last } else { ts[a].last };
+                            let code = adj.code.clone().or_else(|| head_code.map(str::to_string));
+                            out.push(ActorPhrase {
+                                first: ts[a].first,
+                                last: last_tok,
+                                start: spans[ts[a].first].0,
+                                end: spans[last_tok].1,
+                                code_from_text: code.is_some(),
+                                code,
+                                sectors: head_sectors.to_vec(),
+                                name: person_name(head.kind, head.name.as_deref()),
+                                bare_adjective: false,
+                                locative: false,
+                            });
+                        }
+                        k = n + 1;
+                        // "Pakistani Prime Minister Shehbaz Sharif": a title noun then a name.
+                        extend_with_name(&mut out, lexicon, &ts, &mut k, words, raw, spans, date);
+                        continue;
+                    }
+                }
+                // Not followed by a noun: each adjective stands alone.
+                for &a in &adjectives {
+                    let adj = lexicon.entry(ts[a].entry);
+                    out.push(ActorPhrase {
+                        first: ts[a].first,
+                        last: ts[a].last,
+                        start: spans[ts[a].first].0,
+                        end: spans[ts[a].last].1,
+                        code: adj.code.clone(),
+                        sectors: adj.sectors.clone(),
+                        name: None,
+                        bare_adjective: true,
+                        locative: false,
+                        code_from_text: adj.code.is_some(),
+                    });
+                }
+                k = last_adj + 1;
+                continue;
+            }
+            ActorForm::Name | ActorForm::Metonym if e.kind != ActorKind::Person => {
+                // "Kenya's president", "the U.N.'s refugee agency".
+                let poss = t.last + 1;
+                if matches!(words.get(poss), Some(&"'s") | Some(&"’s") | Some(&"'")) {
+                    if let Some(n) = next_term_after(k, poss, 2) {
+                        let head = lexicon.entry(ts[n].entry);
+                        if head.form == ActorForm::Noun || head.kind == ActorKind::Person {
+                            let (_, head_sectors) = head.resolve(date);
+                            phrase.last = ts[n].last;
+                            phrase.end = spans[ts[n].last].1;
+                            phrase.sectors = head_sectors.to_vec();
+                            phrase.name = person_name(head.kind, head.name.as_deref());
+                            consumed = n + 1;
+                        }
+                    }
+                }
+            }
+            ActorForm::Noun => {
+                // "the president of Kenya", "police in Nairobi".
+                let after = t.last + 1;
+                let prep = words.get(after).copied();
+                if matches!(prep, Some("of") | Some("in") | Some("from")) {
+                    let skip_the = usize::from(words.get(after + 1) == Some(&"the"));
+                    if let Some(n) = ts.get(k + 1) {
+                        let owner = lexicon.entry(n.entry);
+                        let is_country = matches!(owner.kind, ActorKind::Country | ActorKind::Igo)
+                            && matches!(owner.form, ActorForm::Name | ActorForm::Metonym);
+                        if n.first == after + 1 + skip_the && is_country && phrase.code.is_none() {
+                            phrase.code = owner.code.clone();
+                            phrase.code_from_text = owner.code.is_some();
+                            phrase.last = n.last;
+                            phrase.end = spans[n.last].1;
+                            consumed = k + 2;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(phrase);
+        k = consumed;
+        extend_with_name(&mut out, lexicon, &ts, &mut k, words, raw, spans, date);
+    }
+
+    for p in &mut out {
+        p.locative = p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
+            || (p.first > 1 && words[p.first - 1] == "the" && LOCATIVE.contains(&words[p.first - 2]));
+    }
+    out
+}
+
+/// A dictionary term placed on the sentence's tokens (first and last token, inclusive).
+#[derive(Debug, Clone, Copy)]
+struct T {
+    first: usize,
+    last: usize,
+    entry: u32,
+}
+
+/// After a role noun written as a title ("President", "Prime Minister"), a known person
+/// term or capitalised unknown words are the person's name: the phrase absorbs them.
+#[allow(clippy::too_many_arguments)]
+fn extend_with_name(
+    out: &mut [ActorPhrase],
+    lexicon: &ActorLexicon,
+    ts: &[T],
+    k: &mut usize,
+    words: &[&str],
+    raw: &[&str],
+    spans: &[(usize, usize)],
+    date: NaiveDate,
+) {
+    let Some(phrase) = out.last_mut() else { return };
+    let title_cased = raw[phrase.last].chars().next().is_some_and(char::is_uppercase);
+    if !title_cased || phrase.name.is_some() {
+        return;
+    }
+    let next = phrase.last + 1;
+    // A known person right after the title.
+    if let Some(&T { first, last, entry }) = ts.get(*k) {
+        if first == next && lexicon.entry(entry).kind == ActorKind::Person {
+            let person = lexicon.entry(entry);
+            let (code, sectors) = person.resolve(date);
+            if phrase.code.is_none() {
+                phrase.code = code.map(str::to_string);
+                phrase.code_from_text = phrase.code.is_some();
+            }
+            if phrase.sectors.is_empty() {
+                phrase.sectors = sectors.to_vec();
+            }
+            phrase.name = person.name.clone();
+            phrase.last = last;
+            phrase.end = spans[last].1;
+            *k += 1;
+            return;
+        }
+    }
+    // Unknown capitalised name: "President Vojislav Kostunica".
+    let mut last = None;
+    let mut i = next;
+    while i < raw.len() && i < next + 4 {
+        let starts_term = ts.iter().any(|t| t.first == i);
+        let w = raw[i];
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        if !capitalised || starts_term || words[i] == "the" {
+            break;
+        }
+        last = Some(i);
+        i += 1;
+    }
+    if let Some(last) = last {
+        let name_start = spans[next].0;
+        let name_end = spans[last].1;
+        phrase.last = last;
+        phrase.end = name_end;
+        let _ = (name_start, lexicon);
+        phrase.name = None; // unknown person: kept in entity_text only, never guessed
+    }
+}
+
+fn person_name(kind: ActorKind, name: Option<&str>) -> Option<String> {
+    match kind {
+        ActorKind::Person | ActorKind::Group | ActorKind::Igo => name.map(str::to_string),
+        _ => None,
+    }
+}
