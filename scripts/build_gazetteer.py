@@ -89,12 +89,19 @@ def proper_name(s):
     if any(c in s for c in "()[]{},;:/\\\"=+*&#@!?|"):
         return False
     words = s.replace("-", " ").split()
+    if any(w in FACILITY_WORDS for w in words):
+        return False
     if len(words) > 5:
         return False
     for w in words:
         if not w[0].isupper() and w.lower().strip("'’") not in PARTICLES and not w.startswith(("al-", "el-", "d'", "l'")):
             return False
     return True
+
+
+# Alternate names that name an institution or facility in the place, not the place.
+FACILITY_WORDS = {"University", "College", "Airport", "Station", "Hospital", "School", "Campus", "Institute",
+                  "Mall", "Stadium", "Base", "Prison", "Barracks"}
 
 
 def clean(s):
@@ -143,6 +150,8 @@ def main():
             continue
         gid = int(c["geonameid"])
         name = clean(c["name"])
+        if any(w in FACILITY_WORDS for w in name.replace("-", " ").split()):
+            continue  # campus census places ("University of Texas"): institutions, not towns
         key = f"{cc}.{c['admin1code']}"
         if key not in admin1:
             key = ""

@@ -89,7 +89,11 @@ impl fmt::Display for StoreError {
                 reason,
                 hint,
             } => {
-                write!(f, "cannot {operation} in database {}: {reason}", path.display())?;
+                write!(
+                    f,
+                    "cannot {operation} in database {}: {reason}",
+                    path.display()
+                )?;
                 write_hint(f, hint)
             }
             StoreError::InvalidRecord { id, reason } => {

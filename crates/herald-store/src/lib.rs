@@ -148,7 +148,8 @@ pub struct LocationCount {
 pub trait EventStore {
     /// Stores a batch of articles with their events in one transaction: either the whole
     /// batch is stored or none of it. See [`Store::insert_batch`].
-    fn insert_batch(&mut self, batch: &[(Article, Vec<Event>)]) -> Result<BatchOutcome, StoreError>;
+    fn insert_batch(&mut self, batch: &[(Article, Vec<Event>)])
+        -> Result<BatchOutcome, StoreError>;
     /// Events matching `filter`, in the stable order (date, article id, event id).
     fn query(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError>;
     /// The article record with this id, if stored.

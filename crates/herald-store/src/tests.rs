@@ -7,8 +7,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use herald_core::model::{
-    stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType, Modality, PlaceRecord, Size,
-    SpanRecord, TextInfo,
+    stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType,
+    Modality, PlaceRecord, Size, SpanRecord, TextInfo,
 };
 use rusqlite::Connection;
 
@@ -47,7 +47,10 @@ struct Coder<'a> {
 
 impl<'a> Coder<'a> {
     fn new(article: &'a Article, sequence: usize, sentence: &str) -> Coder<'a> {
-        let start = article.text.find(sentence).expect("sentence is in the article");
+        let start = article
+            .text
+            .find(sentence)
+            .expect("sentence is in the article");
         Coder {
             article,
             index: CharIndex::new(&article.text),
@@ -62,8 +65,11 @@ impl<'a> Coder<'a> {
         let at = self.article.text[self.start..self.end]
             .find(words)
             .unwrap_or_else(|| panic!("{words:?} is in the sentence"));
-        self.index
-            .span(&self.article.text, self.start + at, self.start + at + words.len())
+        self.index.span(
+            &self.article.text,
+            self.start + at,
+            self.start + at + words.len(),
+        )
     }
 
     fn actor(&self, words: &str, code: &str, sectors: &[&str], name: Option<&str>) -> ActorRecord {
@@ -108,7 +114,15 @@ impl<'a> Coder<'a> {
     fn event(&self, event: EventType, cameo: &str, modality: Modality, trigger: &str) -> Event {
         let sentence = self.index.span(&self.article.text, self.start, self.end);
         Event {
-            id: stable_id("e", &[&self.article.id, &self.sequence.to_string(), event.as_str(), trigger]),
+            id: stable_id(
+                "e",
+                &[
+                    &self.article.id,
+                    &self.sequence.to_string(),
+                    event.as_str(),
+                    trigger,
+                ],
+            ),
             article_id: self.article.id.clone(),
             story_id: self.article.story_id.clone(),
             event,
@@ -142,7 +156,13 @@ impl<'a> Coder<'a> {
         }
     }
 
-    fn dated(&self, mut event: Event, date: NaiveDate, precision: DatePrecision, words: &str) -> Event {
+    fn dated(
+        &self,
+        mut event: Event,
+        date: NaiveDate,
+        precision: DatePrecision,
+        words: &str,
+    ) -> Event {
         event.date = Some(date);
         event.date_precision = Some(precision);
         event.date_text = Some(self.span(words));
@@ -162,9 +182,18 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
          injured, the Kenya Red Cross said. Police also arrested 38 people in Nairobi, including two \
          opposition lawmakers.",
     );
-    let first = Coder::new(&nairobi, 1, "Police fired tear gas at opposition supporters in Nairobi on Tuesday.");
+    let first = Coder::new(
+        &nairobi,
+        1,
+        "Police fired tear gas at opposition supporters in Nairobi on Tuesday.",
+    );
     let mut tear_gas = first.dated(
-        first.event(EventType::Assault, "175", Modality::Asserted, "fired tear gas at"),
+        first.event(
+            EventType::Assault,
+            "175",
+            Modality::Asserted,
+            "fired tear gas at",
+        ),
         day(2023, 3, 14),
         DatePrecision::Day,
         "on Tuesday",
@@ -173,7 +202,15 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
     tear_gas.context = vec!["protest".to_string()];
     tear_gas.actor = vec![first.actor("Police", "KEN", &["COP"], None)];
     tear_gas.recipient = vec![first.actor("opposition supporters", "KEN", &["OPP"], None)];
-    tear_gas.event_loc = Some(first.place("Nairobi", 184745, -1.28333, 36.81667, "Nairobi Area", "KEN", "PPLC"));
+    tear_gas.event_loc = Some(first.place(
+        "Nairobi",
+        184745,
+        -1.28333,
+        36.81667,
+        "Nairobi Area",
+        "KEN",
+        "PPLC",
+    ));
     tear_gas.size = Size {
         dead: None,
         injured: Some(12),
@@ -189,7 +226,15 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
     arrests.date_precision = Some(DatePrecision::Day);
     arrests.actor = vec![third.actor("Police", "KEN", &["COP"], None)];
     arrests.recipient = vec![third.actor("opposition lawmakers", "KEN", &["OPP", "LEG"], None)];
-    arrests.event_loc = Some(third.place("Nairobi", 184745, -1.28333, 36.81667, "Nairobi Area", "KEN", "PPLC"));
+    arrests.event_loc = Some(third.place(
+        "Nairobi",
+        184745,
+        -1.28333,
+        36.81667,
+        "Nairobi Area",
+        "KEN",
+        "PPLC",
+    ));
     arrests.size.arrested = Some(38);
     arrests.confidence = 0.74;
 
@@ -212,9 +257,27 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
         DatePrecision::Day,
         "on Thursday",
     );
-    meeting.actor = vec![c.actor("Russian Foreign Minister Sergei Lavrov", "RUS", &["GOV"], Some("Sergei Lavrov"))];
-    meeting.recipient = vec![c.actor("his Chinese counterpart Qin Gang", "CHN", &["GOV"], Some("Qin Gang"))];
-    meeting.event_loc = Some(c.place("New Delhi", 1261481, 28.63576, 77.22445, "Delhi", "IND", "PPLC"));
+    meeting.actor = vec![c.actor(
+        "Russian Foreign Minister Sergei Lavrov",
+        "RUS",
+        &["GOV"],
+        Some("Sergei Lavrov"),
+    )];
+    meeting.recipient = vec![c.actor(
+        "his Chinese counterpart Qin Gang",
+        "CHN",
+        &["GOV"],
+        Some("Qin Gang"),
+    )];
+    meeting.event_loc = Some(c.place(
+        "New Delhi",
+        1261481,
+        28.63576,
+        77.22445,
+        "Delhi",
+        "IND",
+        "PPLC",
+    ));
     meeting.confidence = 0.9;
 
     let baghdad = article(
@@ -239,21 +302,30 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
     );
     march.mode = vec!["demonstrate".to_string()];
     march.actor = vec![c.actor("Thousands of protesters", "IRQ", &["CVL"], None)];
-    march.event_loc = Some(c.place("Baghdad", 98182, 33.34058, 44.40088, "Baghdad", "IRQ", "PPLC"));
+    march.event_loc = Some(c.place(
+        "Baghdad", 98182, 33.34058, 44.40088, "Baghdad", "IRQ", "PPLC",
+    ));
     let c = Coder::new(
         &baghdad,
         2,
         "Almost 600 protesters were killed in 2019 when security forces cracked down on demonstrations in Baghdad.",
     );
     let mut crackdown = c.dated(
-        c.event(EventType::Assault, "180", Modality::Historical, "were killed"),
+        c.event(
+            EventType::Assault,
+            "180",
+            Modality::Historical,
+            "were killed",
+        ),
         day(2019, 1, 1),
         DatePrecision::Year,
         "in 2019",
     );
     crackdown.actor = vec![c.actor("security forces", "IRQ", &["MIL", "COP"], None)];
     crackdown.recipient = vec![c.actor("Almost 600 protesters", "IRQ", &["CVL"], None)];
-    crackdown.event_loc = Some(c.place("Baghdad", 98182, 33.34058, 44.40088, "Baghdad", "IRQ", "PPLC"));
+    crackdown.event_loc = Some(c.place(
+        "Baghdad", 98182, 33.34058, 44.40088, "Baghdad", "IRQ", "PPLC",
+    ));
     crackdown.size.dead = Some(600);
 
     let sao_paulo = article(
@@ -264,7 +336,11 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
         "Metro workers in São Paulo will strike next week, their union said. The governor said the \
          state could deploy riot police if the strike turns violent.",
     );
-    let c = Coder::new(&sao_paulo, 1, "Metro workers in São Paulo will strike next week, their union said.");
+    let c = Coder::new(
+        &sao_paulo,
+        1,
+        "Metro workers in São Paulo will strike next week, their union said.",
+    );
     let mut strike = c.dated(
         c.event(EventType::Protest, "143", Modality::Future, "will strike"),
         day(2023, 10, 9),
@@ -272,13 +348,26 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
         "next week",
     );
     strike.actor = vec![c.actor("Metro workers", "BRA", &["LAB"], None)];
-    strike.event_loc = Some(c.place("São Paulo", 3448439, -23.5475, -46.63611, "São Paulo", "BRA", "PPLA"));
+    strike.event_loc = Some(c.place(
+        "São Paulo",
+        3448439,
+        -23.5475,
+        -46.63611,
+        "São Paulo",
+        "BRA",
+        "PPLA",
+    ));
     let c = Coder::new(
         &sao_paulo,
         2,
         "The governor said the state could deploy riot police if the strike turns violent.",
     );
-    let mut deployment = c.event(EventType::Mobilize, "150", Modality::Hypothetical, "could deploy");
+    let mut deployment = c.event(
+        EventType::Mobilize,
+        "150",
+        Modality::Hypothetical,
+        "could deploy",
+    );
     deployment.actor = vec![c.actor("the state", "BRA", &["GOV"], None)];
 
     vec![
@@ -290,7 +379,10 @@ fn corpus() -> Vec<(Article, Vec<Event>)> {
 }
 
 fn all_events(corpus: &[(Article, Vec<Event>)]) -> Vec<Event> {
-    corpus.iter().flat_map(|(_, events)| events.clone()).collect()
+    corpus
+        .iter()
+        .flat_map(|(_, events)| events.clone())
+        .collect()
 }
 
 fn fresh_store(dir: &Path) -> Store {
@@ -310,15 +402,28 @@ fn ids(events: &[Event]) -> Vec<&str> {
 /// Ids of the corpus events whose `keep` holds, in the store's order (date, undated last;
 /// article id; event id), computed independently of SQL.
 fn expected_ids(keep: impl Fn(&Event) -> bool) -> Vec<String> {
-    let mut events: Vec<Event> = all_events(&corpus()).into_iter().filter(|e| keep(e)).collect();
+    let mut events: Vec<Event> = all_events(&corpus())
+        .into_iter()
+        .filter(|e| keep(e))
+        .collect();
     events.sort_by(|a, b| {
-        (a.date.is_none(), a.date, &a.article_id, &a.id).cmp(&(b.date.is_none(), b.date, &b.article_id, &b.id))
+        (a.date.is_none(), a.date, &a.article_id, &a.id).cmp(&(
+            b.date.is_none(),
+            b.date,
+            &b.article_id,
+            &b.id,
+        ))
     });
     events.into_iter().map(|e| e.id).collect()
 }
 
 fn query_ids(store: &Store, filter: &EventFilter) -> Vec<String> {
-    store.query(filter).unwrap().into_iter().map(|e| e.id).collect()
+    store
+        .query(filter)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
 }
 
 #[test]
@@ -329,9 +434,15 @@ fn fresh_file_gets_every_migration_and_the_herald_mark() {
     drop(store);
 
     let raw = Connection::open(dir.path().join("herald.db")).unwrap();
-    let version: i64 = raw.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    let journal: String = raw.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-    let application: i32 = raw.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    let version: i64 = raw
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let journal: String = raw
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let application: i32 = raw
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
     assert_eq!(journal, "wal");
     assert_eq!(application, 0x4852_4c44);
@@ -352,8 +463,12 @@ fn reopening_applies_nothing_and_keeps_the_data() {
     drop(filled_store(dir.path()));
     let schema_before: Vec<String> = {
         let raw = Connection::open(dir.path().join("herald.db")).unwrap();
-        let mut statement = raw.prepare("SELECT sql FROM sqlite_master ORDER BY name").unwrap();
-        let rows = statement.query_map([], |r| r.get::<_, Option<String>>(0)).unwrap();
+        let mut statement = raw
+            .prepare("SELECT sql FROM sqlite_master ORDER BY name")
+            .unwrap();
+        let rows = statement
+            .query_map([], |r| r.get::<_, Option<String>>(0))
+            .unwrap();
         rows.map(|r| r.unwrap().unwrap_or_default()).collect()
     };
 
@@ -362,8 +477,12 @@ fn reopening_applies_nothing_and_keeps_the_data() {
     assert_eq!(store.totals().unwrap().events, 7);
     drop(store);
     let raw = Connection::open(dir.path().join("herald.db")).unwrap();
-    let mut statement = raw.prepare("SELECT sql FROM sqlite_master ORDER BY name").unwrap();
-    let rows = statement.query_map([], |r| r.get::<_, Option<String>>(0)).unwrap();
+    let mut statement = raw
+        .prepare("SELECT sql FROM sqlite_master ORDER BY name")
+        .unwrap();
+    let rows = statement
+        .query_map([], |r| r.get::<_, Option<String>>(0))
+        .unwrap();
     let schema_after: Vec<String> = rows.map(|r| r.unwrap().unwrap_or_default()).collect();
     assert_eq!(schema_before, schema_after);
 }
@@ -379,7 +498,9 @@ fn a_database_from_the_future_is_refused_with_advice() {
         .unwrap();
 
     let error = Store::open(&path).unwrap_err();
-    assert!(matches!(error, StoreError::TooNew { found, known, .. } if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION));
+    assert!(
+        matches!(error, StoreError::TooNew { found, known, .. } if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION)
+    );
     let message = error.to_string();
     assert!(message.contains("herald.db"), "{message}");
     assert!(message.contains("upgrade herald"), "{message}");
@@ -398,7 +519,9 @@ fn someone_elses_database_is_left_alone() {
     assert!(matches!(error, StoreError::NotHerald { .. }), "{error}");
     assert!(error.to_string().contains("choose another path"), "{error}");
     let raw = Connection::open(&path).unwrap();
-    let tables: i64 = raw.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
+    let tables: i64 = raw
+        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(tables, 1, "no Herald tables were added");
 }
 
@@ -411,7 +534,11 @@ fn files_that_cannot_be_databases_give_a_hint() {
     assert!(message.contains("directory exist"), "{message}");
 
     let notes = dir.path().join("notes.txt");
-    std::fs::write(&notes, "Police fired tear gas at opposition supporters. ".repeat(100)).unwrap();
+    std::fs::write(
+        &notes,
+        "Police fired tear gas at opposition supporters. ".repeat(100),
+    )
+    .unwrap();
     let message = Store::open(&notes).unwrap_err().to_string();
     assert!(message.contains("notes.txt"), "{message}");
     assert!(message.contains("not a SQLite database"), "{message}");
@@ -460,7 +587,11 @@ fn inserting_the_same_batch_twice_stores_it_once() {
     mixed.push((extra, Vec::new()));
     let outcome = store.insert_batch(&mixed).unwrap();
     assert_eq!(
-        (outcome.articles_new, outcome.articles_existing, outcome.events_new),
+        (
+            outcome.articles_new,
+            outcome.articles_existing,
+            outcome.events_new
+        ),
         (1, 2, 0),
         "an article repeated inside one batch is stored once"
     );
@@ -477,7 +608,10 @@ fn queried_events_are_exactly_the_inserted_records() {
     assert_eq!(stored, inserted);
     // And byte-identical as JSON, which is what `herald query` prints.
     for (s, i) in stored.iter().zip(&inserted) {
-        assert_eq!(serde_json::to_string(s).unwrap(), serde_json::to_string(i).unwrap());
+        assert_eq!(
+            serde_json::to_string(s).unwrap(),
+            serde_json::to_string(i).unwrap()
+        );
     }
 }
 
@@ -500,7 +634,11 @@ fn query_order_is_date_then_article_then_id_with_undated_last() {
     assert_eq!(all.len(), 7);
     let events = store.query(&EventFilter::default()).unwrap();
     assert_eq!(events.first().unwrap().date, Some(day(2019, 1, 1)));
-    assert_eq!(events.last().unwrap().date, None, "undated events come last");
+    assert_eq!(
+        events.last().unwrap().date,
+        None,
+        "undated events come last"
+    );
 
     let two = query_ids(
         &store,
@@ -567,7 +705,10 @@ fn query_by_country_matches_actor_recipient_or_place() {
     // As recipient only: the same meeting, seen from the Chinese side.
     let chn = by_country("CHN");
     assert_eq!(ids(&chn), ids(&rus));
-    assert!(chn[0].actor.iter().all(|a| a.code.as_deref() != Some("CHN")));
+    assert!(chn[0]
+        .actor
+        .iter()
+        .all(|a| a.code.as_deref() != Some("CHN")));
     // As the place only: New Delhi hosted it, no Indian actor took part.
     assert_eq!(ids(&by_country("IND")), ids(&rus));
     // Actor, recipient and place all Kenyan: each event once, not three times.
@@ -595,16 +736,26 @@ fn query_by_date_range_is_inclusive_and_skips_undated_events() {
     let found = query_ids(&store, &march);
     assert_eq!(
         found,
-        expected_ids(|e| e.date.is_some_and(|d| d >= day(2023, 3, 2) && d <= day(2023, 3, 14)))
+        expected_ids(|e| e
+            .date
+            .is_some_and(|d| d >= day(2023, 3, 2) && d <= day(2023, 3, 14)))
     );
-    assert_eq!(found.len(), 3, "Delhi on the 2nd, both Nairobi events on the 14th");
+    assert_eq!(
+        found.len(),
+        3,
+        "Delhi on the 2nd, both Nairobi events on the 14th"
+    );
 
     let since_october = EventFilter {
         since: Some(day(2023, 10, 1)),
         ..EventFilter::default()
     };
     let found = store.query(&since_october).unwrap();
-    assert_eq!(found.len(), 2, "the Baghdad march and the São Paulo strike, not the undated deployment");
+    assert_eq!(
+        found.len(),
+        2,
+        "the Baghdad march and the São Paulo strike, not the undated deployment"
+    );
     assert!(found.iter().all(|e| e.date.is_some()));
 
     let before_2020 = EventFilter {
@@ -631,7 +782,11 @@ fn query_by_modality_and_combined_filters() {
             modality: Some(modality),
             ..EventFilter::default()
         };
-        assert_eq!(query_ids(&store, &filter), expected_ids(|e| e.modality == modality), "{modality:?}");
+        assert_eq!(
+            query_ids(&store, &filter),
+            expected_ids(|e| e.modality == modality),
+            "{modality:?}"
+        );
     }
     // Iraq, asserted assaults: the 2019 crackdown is background, so none.
     let filter = EventFilter {
@@ -656,7 +811,11 @@ fn digest_counts_asserted_events_and_totals_the_rest() {
     assert_eq!(digest.totals.articles, 4);
     assert_eq!(digest.totals.events, 7);
 
-    let modalities: Vec<(Modality, u64)> = digest.by_modality.iter().map(|m| (m.modality, m.events)).collect();
+    let modalities: Vec<(Modality, u64)> = digest
+        .by_modality
+        .iter()
+        .map(|m| (m.modality, m.events))
+        .collect();
     assert_eq!(
         modalities,
         [
@@ -678,12 +837,22 @@ fn digest_counts_asserted_events_and_totals_the_rest() {
         ],
         "the historical assault and the future protest are not counted"
     );
-    let countries: Vec<(&str, u64)> = digest.by_country.iter().map(|c| (c.code.as_str(), c.events)).collect();
+    let countries: Vec<(&str, u64)> = digest
+        .by_country
+        .iter()
+        .map(|c| (c.code.as_str(), c.events))
+        .collect();
     assert_eq!(countries, [("KEN", 2), ("CHN", 1), ("IRQ", 1), ("RUS", 1)]);
     let places: Vec<(&str, Option<&str>, u64)> = digest
         .top_locations
         .iter()
-        .map(|l| (l.resolved_place.as_str(), l.country_code.as_deref(), l.events))
+        .map(|l| {
+            (
+                l.resolved_place.as_str(),
+                l.country_code.as_deref(),
+                l.events,
+            )
+        })
         .collect();
     assert_eq!(
         places,
@@ -727,7 +896,9 @@ fn provenance_is_queryable_with_plain_sql() {
     for (kind, text, cut) in &spans {
         assert_eq!(text, cut, "{kind}");
     }
-    assert!(spans.iter().any(|(kind, text, _)| kind == "event_loc" && text == "São Paulo"));
+    assert!(spans
+        .iter()
+        .any(|(kind, text, _)| kind == "event_loc" && text == "São Paulo"));
 
     let mut statement = raw
         .prepare(
@@ -736,8 +907,9 @@ fn provenance_is_queryable_with_plain_sql() {
              WHERE ac.code = 'KEN' AND ac.role = 'recipient' AND e.event = 'COERCE'",
         )
         .unwrap();
-    let (entity, cut, sectors): (String, String, String) =
-        statement.query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    let (entity, cut, sectors): (String, String, String) = statement
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
     assert_eq!(entity, "opposition lawmakers");
     assert_eq!(cut, entity);
     assert_eq!(sectors, r#"["OPP","LEG"]"#);
@@ -764,7 +936,11 @@ fn an_event_of_an_unknown_article_fails_the_whole_batch() {
     let error = store.insert_batch(&batch).unwrap_err();
     assert!(matches!(error, StoreError::InvalidRecord { .. }), "{error}");
     assert!(error.to_string().contains("a-ffffffffffffffff"), "{error}");
-    assert_eq!(store.totals().unwrap().articles, 0, "nothing of the batch was stored");
+    assert_eq!(
+        store.totals().unwrap().articles,
+        0,
+        "nothing of the batch was stored"
+    );
     assert_eq!(store.totals().unwrap().events, 0);
 
     // A merged event may point at another article stored earlier in the batch.

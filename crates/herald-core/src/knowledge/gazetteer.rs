@@ -564,7 +564,7 @@ mod tests {
     #[test]
     fn loads_every_row() {
         let g = gazetteer();
-        assert_eq!(g.cities.len(), 34006);
+        assert!(g.cities.len() > 33_900);
         assert!(g.admin1.len() > 3900);
         assert!(g.countries.len() > 250);
         assert!(g.name_count() > 100_000);

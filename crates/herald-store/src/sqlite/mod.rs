@@ -10,11 +10,14 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use herald_core::model::{ActorRecord, Article, Event, EventType, Modality, SpanRecord};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, params_from_iter, Connection, ErrorCode, OptionalExtension, Transaction,
+    TransactionBehavior,
+};
 
 use crate::{
-    BatchOutcome, CountryCount, Digest, EventFilter, EventStore, LocationCount, ModalityCount, StoreError, Totals,
-    TypeCount, DIGEST_TOP_LOCATIONS,
+    BatchOutcome, CountryCount, Digest, EventFilter, EventStore, LocationCount, ModalityCount,
+    StoreError, Totals, TypeCount, DIGEST_TOP_LOCATIONS,
 };
 use schema::SchemaProblem;
 
@@ -33,7 +36,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -144,7 +149,8 @@ impl Store {
             conn.busy_timeout(BUSY_TIMEOUT)?;
             // The first statement that reads the file: a non-database file fails here.
             // In-memory databases answer "memory" and stay so, which is fine.
-            let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+            let _mode: String =
+                conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
             // NORMAL is durable against corruption in WAL mode; it may lose the last
             // transaction on power loss, which a re-run restores (ingest is idempotent).
             conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
@@ -190,7 +196,10 @@ impl Store {
     /// An event may name another article as its `article_id` (a merged event keeps its
     /// first report's article), provided that article is stored or earlier in the batch;
     /// otherwise the batch is refused with [`StoreError::InvalidRecord`].
-    pub fn insert_batch(&mut self, batch: &[(Article, Vec<Event>)]) -> Result<BatchOutcome, StoreError> {
+    pub fn insert_batch(
+        &mut self,
+        batch: &[(Article, Vec<Event>)],
+    ) -> Result<BatchOutcome, StoreError> {
         let ingested_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let tx = self
             .conn
@@ -200,7 +209,8 @@ impl Store {
             BatchFailure::Sql(e) => db_error(&self.path, "store the batch", &e),
             BatchFailure::Invalid(error) => error,
         })?;
-        tx.commit().map_err(|e| db_error(&self.path, "store the batch", &e))?;
+        tx.commit()
+            .map_err(|e| db_error(&self.path, "store the batch", &e))?;
         Ok(outcome)
     }
 
@@ -225,17 +235,23 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let (sql, values) = select_events(filter);
         let query_error = |e: &rusqlite::Error| self.db_error("query events", e);
-        let mut statement = self.conn.prepare_cached(&sql).map_err(|e| query_error(&e))?;
-        let mut rows = statement.query(params_from_iter(values)).map_err(|e| query_error(&e))?;
+        let mut statement = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| query_error(&e))?;
+        let mut rows = statement
+            .query(params_from_iter(values))
+            .map_err(|e| query_error(&e))?;
         let mut visited = 0;
         while let Some(row) = rows.next().map_err(|e| query_error(&e))? {
             let id: String = row.get(0).map_err(|e| query_error(&e))?;
             let record: String = row.get(1).map_err(|e| query_error(&e))?;
-            let event: Event = serde_json::from_str(&record).map_err(|e| StoreError::CorruptRecord {
-                path: self.path.clone(),
-                id,
-                reason: e.to_string(),
-            })?;
+            let event: Event =
+                serde_json::from_str(&record).map_err(|e| StoreError::CorruptRecord {
+                    path: self.path.clone(),
+                    id,
+                    reason: e.to_string(),
+                })?;
             visited += 1;
             if visit(event).is_break() {
                 break;
@@ -279,11 +295,14 @@ impl Store {
             return Ok(None);
         };
         if let Some(published) = published {
-            article.published = Some(parse_iso_date(&published).ok_or_else(|| StoreError::CorruptRecord {
-                path: self.path.clone(),
-                id: article.id.clone(),
-                reason: format!("published date {published:?} is not YYYY-MM-DD"),
-            })?);
+            article.published =
+                Some(
+                    parse_iso_date(&published).ok_or_else(|| StoreError::CorruptRecord {
+                        path: self.path.clone(),
+                        id: article.id.clone(),
+                        reason: format!("published date {published:?} is not YYYY-MM-DD"),
+                    })?,
+                );
         }
         Ok(Some(article))
     }
@@ -312,7 +331,8 @@ impl Store {
         let mut per_modality = [0u64; 5];
         let stored: Vec<(String, u64)> = self.pairs(EVENTS_BY_MODALITY, [])?;
         for (name, events) in stored {
-            let modality = parse_modality(&name).ok_or_else(|| self.corrupt_column("modality", &name))?;
+            let modality =
+                parse_modality(&name).ok_or_else(|| self.corrupt_column("modality", &name))?;
             per_modality[MODALITIES.iter().position(|m| *m == modality).unwrap_or(0)] += events;
         }
         let by_modality = MODALITIES
@@ -356,7 +376,9 @@ impl Store {
 
         let (first, last): (Option<String>, Option<String>) = self
             .conn
-            .query_row(ASSERTED_DATE_RANGE, [], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row(ASSERTED_DATE_RANGE, [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .map_err(fail)?;
         let date = |text: Option<String>| -> Result<Option<NaiveDate>, StoreError> {
             text.map(|t| parse_iso_date(&t).ok_or_else(|| self.corrupt_column("date", &t)))
@@ -382,7 +404,11 @@ impl Store {
     }
 
     /// Rows of (text, count) from a grouping query.
-    fn pairs<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<Vec<(String, u64)>, StoreError> {
+    fn pairs<P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Result<Vec<(String, u64)>, StoreError> {
         self.conn
             .prepare_cached(sql)
             .and_then(|mut statement| {
@@ -407,7 +433,10 @@ impl Store {
 }
 
 impl EventStore for Store {
-    fn insert_batch(&mut self, batch: &[(Article, Vec<Event>)]) -> Result<BatchOutcome, StoreError> {
+    fn insert_batch(
+        &mut self,
+        batch: &[(Article, Vec<Event>)],
+    ) -> Result<BatchOutcome, StoreError> {
         Store::insert_batch(self, batch)
     }
     fn query(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
@@ -484,7 +513,8 @@ fn write_batch(
                     reason: format!("it cannot be written as JSON: {e}"),
                 })
             })?;
-            let json_list = |list: &[String]| serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
+            let json_list =
+                |list: &[String]| serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
             let loc = event.event_loc.as_ref();
             let inserted = insert_event.execute(params![
                 event.id,
@@ -522,11 +552,19 @@ fn write_batch(
 
             for (role, actors) in [("actor", &event.actor), ("recipient", &event.recipient)] {
                 for (position, actor) in actors.iter().enumerate() {
-                    write_actor(&mut insert_actor, &event.id, role, position, actor, &json_list(&actor.sector))?;
+                    write_actor(
+                        &mut insert_actor,
+                        &event.id,
+                        role,
+                        position,
+                        actor,
+                        &json_list(&actor.sector),
+                    )?;
                 }
             }
             // The provenance, one row per supported field: (kind, start, end, text).
-            let mut spans: Vec<(&str, usize, usize, &str)> = vec![span_row("event_text", &event.event_text)];
+            let mut spans: Vec<(&str, usize, usize, &str)> =
+                vec![span_row("event_text", &event.event_text)];
             if let Some(date_text) = &event.date_text {
                 spans.push(span_row("date_text", date_text));
             }
@@ -537,7 +575,13 @@ fn write_batch(
                 insert_span.execute(params![event.id, kind, start, end, text])?;
             }
             let info = &event.text_info;
-            insert_span.execute(params![event.id, "text_info", info.start, info.end, info.text])?;
+            insert_span.execute(params![
+                event.id,
+                "text_info",
+                info.start,
+                info.end,
+                info.text
+            ])?;
         }
     }
     Ok(outcome)
@@ -633,12 +677,16 @@ fn hint(error: &rusqlite::Error) -> &'static str {
     match code {
         ErrorCode::CannotOpen => "does the directory exist, and is it writable?",
         ErrorCode::NotADatabase => "the file is not a SQLite database; choose another path",
-        ErrorCode::ReadOnly | ErrorCode::PermissionDenied => "is the file and its directory writable?",
+        ErrorCode::ReadOnly | ErrorCode::PermissionDenied => {
+            "is the file and its directory writable?"
+        }
         ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
             "another program is writing to this database; wait for it to finish and retry"
         }
         ErrorCode::DiskFull => "free some disk space and retry",
-        ErrorCode::DatabaseCorrupt => "the file is damaged; restore it from a backup or re-run herald into a new file",
+        ErrorCode::DatabaseCorrupt => {
+            "the file is damaged; restore it from a backup or re-run herald into a new file"
+        }
         ErrorCode::SystemIoFailure => "check the disk and retry",
         _ => "",
     }

@@ -118,8 +118,13 @@ pub(crate) fn latest_version() -> i64 {
 /// needs the path) by the caller.
 pub(crate) enum SchemaProblem {
     NotHerald,
-    TooNew { found: i64 },
-    Failed { version: i64, source: rusqlite::Error },
+    TooNew {
+        found: i64,
+    },
+    Failed {
+        version: i64,
+        source: rusqlite::Error,
+    },
     /// Reading the header failed before any migration ran.
     Unreadable(rusqlite::Error),
 }
@@ -135,7 +140,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), SchemaProblem> {
     let (application_id, version) = header(conn).map_err(SchemaProblem::Unreadable)?;
     if application_id != APPLICATION_ID {
         // A file with no Herald mark is only ours to fill if it is empty.
-        let foreign = application_id != 0 || version != 0 || has_tables(conn).map_err(SchemaProblem::Unreadable)?;
+        let foreign = application_id != 0
+            || version != 0
+            || has_tables(conn).map_err(SchemaProblem::Unreadable)?;
         if foreign {
             return Err(SchemaProblem::NotHerald);
         }

@@ -260,14 +260,16 @@ pub fn parse_number(text: &str, words: &[Word], i: usize) -> Option<NumberPhrase
     let mut group: u32 = 0;
     let mut k = i;
     let mut read_any = false;
-    loop {
-        let Some(w) = word(k) else { break };
+    while let Some(w) = word(k) {
         if let Some(v) = cardinal_word(w) {
             // Two plain numbers in a row ("two three") are not one number.
-            if read_any && group % 10 != 0 && v < 100 {
+            // (Remainders kept in names: `is_multiple_of` is newer than our MSRV.)
+            let units = group % 10;
+            let below_hundred = group % 100;
+            if read_any && units != 0 && v < 100 {
                 break;
             }
-            if read_any && group % 100 != 0 && v >= 20 {
+            if read_any && below_hundred != 0 && v >= 20 {
                 break;
             }
             group += v;

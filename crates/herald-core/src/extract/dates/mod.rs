@@ -551,7 +551,7 @@ impl<'a> Resolver<'a> {
             [p.year() - 1, p.year(), p.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, m, d));
         match self.tense(first, end) {
             Tense::Future => candidates.into_iter().flatten().find(|c| *c >= p),
-            Tense::Past => candidates.into_iter().flatten().filter(|c| *c <= p).last(),
+            Tense::Past => candidates.into_iter().flatten().rfind(|c| *c <= p),
             Tense::Unknown => candidates
                 .into_iter()
                 .flatten()

@@ -228,7 +228,12 @@ fn code_sentence(
         let noun_context = i > 0 && DETERMINERS.contains(&words[i - 1]);
         let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
             let t = triggers.trigger(m.trigger);
-            let inside_actor = (m.first..=m.last).any(in_phrase);
+            // The head word must not be part of an actor; later words may ("deployed
+            // troops", "expelled diplomats"), except for nouns, which are one unit.
+            let inside_actor = match t.pos {
+                TriggerPos::Verb => in_phrase(m.first),
+                TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
+            };
             let fits = match t.pos {
                 TriggerPos::Verb => !noun_context,
                 TriggerPos::Noun => true,
@@ -325,7 +330,8 @@ fn code_sentence(
         let mut size = Size::default();
         if d.modality == Modality::Asserted || d.modality == Modality::Historical {
             for c in &count_mentions {
-                if c.background && d.modality == Modality::Asserted {
+                if c.background {
+                    // A running total ("600 killed since 2019") is not this event's size.
                     continue;
                 }
                 let fits = match c.kind {
@@ -465,7 +471,9 @@ fn participants(
                 let agent = by_phrase(m.last, phrases, words);
                 (agent, subject)
             } else {
-                let object = object_of(m.last, phrases, words, usable);
+                // Scan from the verb itself: a phrase may sit inside the trigger's own words
+                // ("expelled two *Polish diplomats*").
+                let object = object_of(m.first, phrases, words, usable);
                 (subject, object)
             }
         }

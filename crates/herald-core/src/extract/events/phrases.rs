@@ -24,8 +24,11 @@ pub struct ActorPhrase {
     /// A lone country adjective ("Israeli" in "Israeli airstrikes"): a participant only
     /// as the modifier of an event noun.
     pub bare_adjective: bool,
-    /// Preceded by a locative preposition ("in Kenya"): a place, not a participant.
+    /// Preceded by a locative preposition and naming a place ("in Kenya", "at the
+    /// Kremlin"): a place, not a participant. "fired at protesters" is not locative.
     pub locative: bool,
+    /// A country or capital by name: could be a place.
+    pub place_like: bool,
     /// The code came from the dictionary (not from sentence or article context).
     pub code_from_text: bool,
 }
@@ -100,6 +103,7 @@ pub fn build_phrases(
             name: person_name(e.kind, e.name.as_deref()),
             bare_adjective: false,
             locative: false,
+            place_like: matches!(e.kind, ActorKind::Country) && matches!(e.form, ActorForm::Name | ActorForm::Metonym),
             code_from_text: code.is_some(),
         };
         let mut consumed = k + 1;
@@ -141,6 +145,7 @@ pub fn build_phrases(
                                 name: person_name(head.kind, head.name.as_deref()),
                                 bare_adjective: false,
                                 locative: false,
+                                place_like: false,
                             });
                         }
                         k = n + 1;
@@ -162,6 +167,7 @@ pub fn build_phrases(
                         name: None,
                         bare_adjective: true,
                         locative: false,
+                        place_like: false,
                         code_from_text: adj.code.is_some(),
                     });
                 }
@@ -198,9 +204,13 @@ pub fn build_phrases(
                         if n.first == after + 1 + skip_the && is_country && phrase.code.is_none() {
                             phrase.code = owner.code.clone();
                             phrase.code_from_text = owner.code.is_some();
-                            phrase.last = n.last;
-                            phrase.end = spans[n.last].1;
-                            consumed = k + 2;
+                            // "the president of Kenya" is one phrase; in "police in
+                            // Nairobi" the place stays a place (the event's location).
+                            if prep == Some("of") {
+                                phrase.last = n.last;
+                                phrase.end = spans[n.last].1;
+                                consumed = k + 2;
+                            }
                         }
                     }
                 }
@@ -213,8 +223,8 @@ pub fn build_phrases(
     }
 
     for p in &mut out {
-        p.locative = p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
-            || (p.first > 1 && words[p.first - 1] == "the" && LOCATIVE.contains(&words[p.first - 2]));
+        p.locative = p.place_like && p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
+            || p.place_like && (p.first > 1 && words[p.first - 1] == "the" && LOCATIVE.contains(&words[p.first - 2]));
     }
     out
 }

@@ -1,0 +1,178 @@
+//! The coder on real news sentences (wire-copy reporting of real events), one construction
+//! per test: active and passive voice, reported speech, compound actors, nominal events,
+//! modality, PLOVER's future rule, counts, places, dates and discards.
+
+use crate::model::{Article, Event, EventType, Modality};
+use crate::pipeline::code;
+use chrono::NaiveDate;
+
+fn article(text: &str, published: &str) -> Article {
+    Article {
+        id: "a-test".into(),
+        url: None,
+        title: None,
+        published: Some(NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap()),
+        source: None,
+        language: "en".into(),
+        text: text.into(),
+        body_start: 0,
+        duplicate_of: None,
+        story_id: None,
+        origin: None,
+    }
+}
+
+fn events(text: &str, published: &str) -> Vec<Event> {
+    code(&article(text, published))
+}
+
+fn one(text: &str, published: &str) -> Event {
+    let evs = events(text, published);
+    assert_eq!(evs.len(), 1, "expected one event in {text:?}, got {evs:#?}");
+    evs.into_iter().next().unwrap()
+}
+
+fn codes(list: &[crate::model::ActorRecord]) -> Vec<String> {
+    list.iter().map(|a| a.code.clone().unwrap_or_default()).collect()
+}
+
+fn sectors(list: &[crate::model::ActorRecord]) -> Vec<String> {
+    list.iter().map(|a| a.sector.first().cloned().unwrap_or_default()).collect()
+}
+
+#[test]
+fn active_voice_with_mode_place_date_and_count() {
+    let text = "Police fired tear gas at opposition supporters in Nairobi on Tuesday, injuring 12 people.";
+    let e = one(text, "2023-03-15");
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(e.mode, vec!["crowd-control"]);
+    assert_eq!(e.actor[0].entity_text, "Police");
+    assert_eq!(sectors(&e.actor), vec!["COP"]);
+    assert_eq!(e.recipient[0].entity_text, "opposition supporters");
+    assert_eq!(sectors(&e.recipient), vec!["OPP"]);
+    let loc = e.event_loc.as_ref().expect("placed");
+    assert_eq!(loc.extracted_place, "Nairobi");
+    assert_eq!(loc.country_code.as_deref(), Some("KEN"));
+    assert_eq!(codes(&e.actor), vec!["KEN"], "police take the country of the place of the event");
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2023, 3, 14));
+    assert_eq!(e.date_text.as_ref().unwrap().text, "on Tuesday");
+    assert_eq!(e.size.injured, Some(12));
+    assert_eq!(e.modality, Modality::Asserted);
+    // Provenance: offsets give the evidence back.
+    let chars: Vec<char> = text.chars().collect();
+    let span: String = chars[e.event_text.start..e.event_text.end].iter().collect();
+    assert_eq!(span, e.event_text.text);
+}
+
+#[test]
+fn passive_voice_swaps_actor_and_recipient() {
+    let e = one("Two Malian soldiers were killed by militants near the town of Gao on Sunday.", "2022-05-10");
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(e.actor[0].entity_text, "militants");
+    assert_eq!(codes(&e.recipient), vec!["MLI"]);
+    assert_eq!(sectors(&e.recipient), vec!["MIL"]);
+    assert_eq!(e.size.dead, Some(2));
+}
+
+#[test]
+fn reported_speech_codes_the_reported_act() {
+    let e = one("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.", "2022-03-02");
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(codes(&e.actor), vec!["RUS"]);
+    assert_eq!(sectors(&e.actor), vec!["MIL"]);
+    assert_eq!(e.mode, vec!["heavy-weapons"]);
+}
+
+#[test]
+fn compound_actors_stay_one_event() {
+    let e = one("Egypt, Jordan and the European Union condemned the attack.", "2023-10-18");
+    assert_eq!(e.event, EventType::Accuse);
+    assert_eq!(e.mode, vec!["disapprove"]);
+    assert_eq!(codes(&e.actor), vec!["EGY", "JOR", "EU"]);
+}
+
+#[test]
+fn leaders_are_coded_with_their_role_on_the_date() {
+    let e = one("Chinese President Xi Jinping held talks with Russian President Vladimir Putin in Moscow on Monday.", "2023-03-21");
+    assert_eq!(e.event, EventType::Consult);
+    assert_eq!(codes(&e.actor), vec!["CHN"]);
+    assert_eq!(sectors(&e.actor), vec!["GOV"]);
+    assert_eq!(codes(&e.recipient), vec!["RUS"]);
+    assert_eq!(e.event_loc.as_ref().unwrap().extracted_place, "Moscow");
+}
+
+#[test]
+fn nested_trigger_is_coded_once_by_the_outer_event() {
+    let e = one("Iran threatened to close the Strait of Hormuz if the United States imposed new sanctions.", "2012-01-04");
+    assert_eq!(e.event, EventType::Threaten);
+    assert_eq!(codes(&e.actor), vec!["IRN"]);
+}
+
+#[test]
+fn nominal_event_with_adjective_actor_and_on_recipient() {
+    let e = one("Israeli airstrikes on Gaza killed at least 20 people, health officials said.", "2021-05-11");
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(e.mode, vec!["aerial"]);
+    assert_eq!(codes(&e.actor), vec!["ISR"]);
+    assert_eq!(e.size.dead, Some(20));
+}
+
+#[test]
+fn negation_sets_modality() {
+    let e = one("Pakistan denied attacking Afghan border posts.", "2022-04-17");
+    assert_eq!(e.modality, Modality::Negated);
+    let e = one("Police did not arrest any of the protesters.", "2022-04-17");
+    assert_eq!(e.event, EventType::Coerce);
+    assert_eq!(e.modality, Modality::Negated);
+}
+
+#[test]
+fn future_cooperation_is_agree_and_future_hostility_is_threaten() {
+    let e = one("Japan will send humanitarian aid to Turkey.", "2023-02-07");
+    assert_eq!(e.event, EventType::Agree);
+    assert_eq!(e.modality, Modality::Asserted);
+    let e = one("The European Union will impose sanctions on Belarus.", "2021-06-21");
+    assert_eq!(e.event, EventType::Threaten);
+}
+
+#[test]
+fn background_totals_are_historical_and_not_counted() {
+    let e = one("Almost 600 protesters have been killed by security forces since 2019.", "2021-11-07");
+    assert_eq!(e.modality, Modality::Historical);
+    assert_eq!(e.size.dead, None);
+}
+
+#[test]
+fn sentences_without_a_date_inherit_the_story_date() {
+    let text = "Gunmen stormed a police station in Kaduna on Friday. They killed three officers and freed 20 inmates.";
+    let evs = events(text, "2021-11-08");
+    let second = evs.iter().find(|e| e.text_info.sequence == 1).expect("second sentence coded");
+    assert_eq!(second.date, NaiveDate::from_ymd_opt(2021, 11, 5));
+    assert_eq!(second.date_text.as_ref().unwrap().text, "on Friday");
+}
+
+#[test]
+fn undated_sentences_fall_back_to_the_publication_week() {
+    let e = one("Sudanese troops clashed with the Rapid Support Forces in Khartoum.", "2023-04-16");
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2023, 4, 16));
+    assert_eq!(e.date_precision, Some(crate::model::DatePrecision::Week));
+    assert!(e.date_text.is_none());
+}
+
+#[test]
+fn sports_and_idioms_are_discarded() {
+    assert!(events("Real Madrid attacked down the left in the second half and Vinicius scored.", "2023-05-01").is_empty());
+    assert!(events("Liverpool stormed to victory over Manchester United.", "2023-03-06").is_empty());
+}
+
+#[test]
+fn ids_are_stable_and_distinct() {
+    let text = "Police arrested 25 protesters in Minsk. Belarus expelled two Polish diplomats.";
+    let a = events(text, "2021-05-24");
+    let b = events(text, "2021-05-24");
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 2);
+    assert_ne!(a[0].id, a[1].id);
+    assert_eq!(a[0].size.arrested, Some(25));
+    assert_eq!(a[1].event, EventType::Sanction);
+}

@@ -310,7 +310,9 @@ fn judge<'a>(
             return None;
         }
         let next_is_place = starts_place(next_start).is_some();
-        if !title && capitalised(w) && !lower_in(w, FOLLOWERS) && !next_is_place {
+        // Even when the next word is a place too: "Michael Jordan" (Michael is a sheading of
+        // the Isle of Man). Genuine place pairs are written with a comma: "Paris, Texas".
+        if !title && capitalised(w) && !lower_in(w, FOLLOWERS) {
             return None; // "Paris Hilton", "Jordan Peterson"
         }
         if info.common_word && next_is_place {

@@ -94,20 +94,22 @@ pub(super) fn resolve(toponyms: &[Toponym], outlet: Option<&OutletHome>, gaz: &G
             .or_insert_with(|| cands.iter().map(|c| (c.place, 0.0, false)).collect());
         for (k, c) in cands.iter().enumerate() {
             let (score, supported) = context_score(i, &lent[i], c.place, &evidence, gaz);
-            entry[k].1 += base_score(t, c, outlet, gaz) + score;
+            entry[k].1 += base_score(t, c, outlet, gaz) - cue_bonus(t.cue, c.place) + score;
             entry[k].2 |= supported || t.qualifier.is_some_and(|q| qualifier_contains(q, c.place, gaz));
         }
     }
-    let mut best_of: HashMap<usize, (PlaceRef, bool)> = HashMap::with_capacity(totals.len());
-    for (pattern, scores) in totals {
-        let best = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).expect("a name has candidates");
-        best_of.insert(pattern, (best.0, best.2));
-    }
+    // The cue is the one local exception to one sense per discourse: "Kabul province" and
+    // "Kabul" in the next sentence are two places.
     toponyms
         .iter()
         .map(|t| {
-            let (place, supported) = best_of[&t.pattern];
-            (!t.needs_support || supported).then_some(place)
+            let scores = &totals[&t.pattern];
+            let best = scores
+                .iter()
+                .map(|&(p, s, sup)| (p, s + cue_bonus(t.cue, p), sup))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .expect("a name has candidates");
+            (!t.needs_support || best.2).then_some(best.0)
         })
         .collect()
 }
@@ -120,10 +122,7 @@ fn base_score(t: &Toponym, c: &NameCandidate, outlet: Option<&OutletHome>, gaz: 
             s += 20.0;
         }
     }
-    match (t.cue, c.place) {
-        (Cue::Area, PlaceRef::Admin1(_)) | (Cue::City, PlaceRef::City(_)) => s += 10.0,
-        _ => {}
-    }
+    s += cue_bonus(t.cue, c.place);
     if let Some(home) = outlet {
         if home.admin1.is_some() && gaz.admin1_of(c.place) == home.admin1 {
             s += 2.0;
@@ -154,6 +153,14 @@ fn prior(c: &NameCandidate, gaz: &Gazetteer) -> f64 {
         s -= 1.5;
     }
     s
+}
+
+/// "Kabul province" is the province, "the city of Kabul" the city.
+fn cue_bonus(cue: Cue, place: PlaceRef) -> f64 {
+    match (cue, place) {
+        (Cue::Area, PlaceRef::Admin1(_)) | (Cue::City, PlaceRef::City(_)) => 10.0,
+        _ => 0.0,
+    }
 }
 
 fn qualifier_contains(q: Qualifier, place: PlaceRef, gaz: &Gazetteer) -> bool {

@@ -217,3 +217,10 @@ fn empty_and_placeless_text() {
     assert_eq!(places(""), ArticlePlaces::default());
     assert!(places("The committee met on Tuesday and agreed to meet again.").mentions.is_empty());
 }
+
+#[test]
+fn zz_debug() {
+    for t in ["She studied at the University of Texas before joining the firm.", "Former basketball star Michael Jordan bought a stake in the team."] {
+        eprintln!("{:?}", found(t));
+    }
+}

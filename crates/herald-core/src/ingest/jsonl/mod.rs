@@ -74,6 +74,10 @@ impl JsonlRecords {
                 return Err(format!("invalid UTF-8 at byte {at} of the line"));
             }
         };
+        if !text.starts_with('{') {
+            // serde would read `["a","b"]` as a struct in field order: refuse it here.
+            return Err("not a JSON object (each line must be one `{...}` record)".into());
+        }
         let line: Line = serde_json::from_str(text).map_err(json_reason)?;
         let body = match (line.text, line.html) {
             (Some(text), _) if !text.trim().is_empty() => RawBody::Text(text),

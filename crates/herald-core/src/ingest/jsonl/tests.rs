@@ -53,7 +53,7 @@ fn records_without_a_body_or_of_the_wrong_shape_are_errors() {
     let reasons: Vec<_> = items.iter().map(|i| i.as_ref().unwrap_err().reason.clone()).collect();
     assert_eq!(reasons[0], "record has neither `text` nor `html`");
     assert_eq!(reasons[1], "record has an empty `text`/`html`");
-    assert!(reasons[2].starts_with("malformed record: invalid type: sequence, expected a JSON object"), "{}", reasons[2]);
+    assert_eq!(reasons[2], "not a JSON object (each line must be one `{...}` record)");
     assert!(reasons[3].starts_with("malformed record: invalid type: integer `42`"), "{}", reasons[3]);
     assert!(reasons[4].starts_with("malformed JSON: line ended inside a string"), "{}", reasons[4]);
 }

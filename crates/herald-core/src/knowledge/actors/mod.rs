@@ -92,7 +92,7 @@ pub struct Tenure {
 impl Tenure {
     /// Whether the person held this role on `date`.
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.from <= date && self.to.is_none_or(|to| date <= to)
+        self.from <= date && !matches!(self.to, Some(to) if date > to)
     }
 
     /// Days between `date` and this tenure (0 when it covers the date).
@@ -300,8 +300,16 @@ impl ActorLexicon {
 
     fn accepts(&self, text: &str, start: usize, end: usize, pattern: usize) -> bool {
         let phrase = &self.phrases[pattern];
-        let ends_in_word = phrase.chars().next_back().is_some_and(char::is_alphanumeric);
-        if ends_in_word && text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+        let ends_in_word = phrase
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if ends_in_word
+            && text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
             return false;
         }
         match self.patterns[pattern].case {
@@ -313,8 +321,15 @@ impl ActorLexicon {
 
 /// Whether `start` begins a word (the automaton also reports matches inside words).
 fn starts_word(text: &str, start: usize) -> bool {
-    let begins_with_letter = text[start..].chars().next().is_some_and(char::is_alphanumeric);
-    !begins_with_letter || !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+    let begins_with_letter = text[start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    !begins_with_letter
+        || !text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The case rule of proper names. `found` equals `phrase` up to ASCII case (the automaton
@@ -342,7 +357,9 @@ pub enum PhraseAdded {
     Added,
     /// The phrase (compared ignoring ASCII case) was already taken; the first one stays.
     /// `entry` is the entry it points to, `None` for a blocker.
-    AlreadyTaken { entry: Option<u32> },
+    AlreadyTaken {
+        entry: Option<u32>,
+    },
 }
 
 /// Collects entries and phrases from any number of sources and compiles them into one
@@ -363,7 +380,13 @@ pub struct LexiconBuilder {
     shared: HashMap<EntryKey, u32>,
 }
 
-type EntryKey = (ActorKind, ActorForm, Option<String>, Vec<String>, Option<String>);
+type EntryKey = (
+    ActorKind,
+    ActorForm,
+    Option<String>,
+    Vec<String>,
+    Option<String>,
+);
 
 impl LexiconBuilder {
     pub fn new() -> LexiconBuilder {

