@@ -19,7 +19,8 @@ pub struct EventWriter<W: Write> {
 
 enum Inner<W: Write> {
     Jsonl(W),
-    Csv(csv::Writer<W>),
+    // Boxed: the CSV writer carries its own buffer and would bloat every `Inner`.
+    Csv(Box<csv::Writer<W>>),
 }
 
 const CSV_HEADER: &[&str] = &[
@@ -42,7 +43,7 @@ impl<W: Write> EventWriter<W> {
     pub fn new(format: Format, out: W) -> EventWriter<W> {
         let inner = match format {
             Format::Jsonl => Inner::Jsonl(out),
-            Format::Csv => Inner::Csv(csv::Writer::from_writer(out)),
+            Format::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(out))),
         };
         EventWriter { inner, header_written: false }
     }

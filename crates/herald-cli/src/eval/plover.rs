@@ -3,7 +3,8 @@
 //! (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
 //!
 //! Each sentence is coded alone, as a one-sentence article published on the record's
-//! date. Herald's answer for a sentence is its most confident event (first on ties).
+//! date. Herald's answer for a sentence is its first event in text order (the coder already
+//! keeps one event per clause, so this is the main clause's event).
 //! Figures:
 //! - `event_accuracy`: sentences whose answer has the gold type / all sentences.
 //! - `actor_f1`, `recipient_f1`: micro F1 over (country code, first sector) pairs of the
@@ -133,10 +134,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         let events = code(&article);
         total_events += events.len();
         extra += events.len().saturating_sub(1);
-        let answer: Option<&Event> = events.iter().fold(None, |best, e| match best {
-            Some(b) if b.confidence >= e.confidence => Some(b),
-            _ => Some(e),
-        });
+        let answer: Option<&Event> = events.first();
         let predicted = answer.map(|e| e.event.as_str().to_string()).unwrap_or_else(|| "NONE".into());
         *confusion.entry((g.event.as_str().to_string(), predicted.clone())).or_insert(0) += 1;
         let (pa, pr) = answer.map(|e| (pairs(&e.actor), pairs(&e.recipient))).unwrap_or_default();
@@ -146,6 +144,22 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         recipient_code.add(&codes(&pr), &codes(&g.target));
         if answer.is_some_and(|e| e.event == g.event) {
             correct += 1;
+            if pa != g.source || pr != g.target {
+                let show = |v: &[(String, String)]| v.iter().map(|(c, s)| format!("{c}/{s}")).collect::<Vec<_>>().join(",");
+                let texts = |v: &[herald_core::model::ActorRecord]| v.iter().map(|a| a.entity_text.clone()).collect::<Vec<_>>().join(" + ");
+                let e = answer.expect("checked");
+                misses.push(format!(
+                    "{} actors gold [{}] -> [{}] got [{}] -> [{}] ({} -> {}): {}",
+                    g.id,
+                    show(&g.source),
+                    show(&g.target),
+                    show(&pa),
+                    show(&pr),
+                    texts(&e.actor),
+                    texts(&e.recipient),
+                    g.text
+                ));
+            }
         } else {
             misses.push(format!("{} gold {} got {}: {}", g.id, g.event.as_str(), predicted, g.text));
         }

@@ -1,7 +1,27 @@
 //! Clean stage: raw text or HTML to the clean text that every offset refers to.
-//! OWNER: clean/segment/ingest helper. Stub until filled.
+//!
+//! The clean text is the article as a reader would quote it: the title as the first
+//! paragraph, then the body paragraphs, separated by exactly one blank line, with
+//! page furniture (ads, photo credits, share prompts, bylines, category headers) gone
+//! and whitespace normalised. Every later offset points into this string, so it must
+//! be a deterministic function of the input — and rules must be about shapes that hold
+//! for any outlet, not strings of the few pages we have seen.
+//!
+//! - [`normalize`]: characters of one line (ad shortcodes, entities, spaces).
+//! - [`boilerplate`]: whole lines that are not article text.
+//! - [`layout`]: header, title and paragraph structure from the surviving lines.
+//! - [`html`]: title, content paragraphs and date of an HTML page.
 
-use crate::model::RawArticle;
+pub mod boilerplate;
+pub mod html;
+pub mod layout;
+pub mod normalize;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{RawArticle, RawBody};
+use layout::{clean_lines, layout, text_lines, Layout};
 
 /// The result of cleaning one raw article.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -18,6 +38,58 @@ pub struct Cleaned {
 
 /// Cleans one raw article. Errors are a human-readable reason ("empty after cleaning").
 pub fn clean(raw: &RawArticle) -> Result<Cleaned, String> {
-    let _ = raw;
-    Err("clean: not implemented".into())
+    let record_title = raw.title.as_deref().map(|t| {
+        let mut title = String::new();
+        normalize::normalize_line(t, &mut title);
+        title
+    });
+    let record_title = record_title.filter(|t| !t.is_empty());
+    match &raw.body {
+        RawBody::Text(text) => {
+            let lines = clean_lines(text_lines(text));
+            assemble(layout(lines, record_title), None)
+        }
+        RawBody::Html(source) => {
+            let page = html::read_page(source);
+            // Each `<p>` is its own paragraph: a break after every one.
+            let raw_lines = page.paragraphs.iter().flat_map(|p| [p.as_str(), ""]);
+            let lines = clean_lines(raw_lines);
+            let page_title = page.title.map(|t| {
+                let mut title = String::new();
+                normalize::normalize_line(&t, &mut title);
+                title
+            });
+            let title = record_title.or(page_title.filter(|t| !t.is_empty()));
+            assemble(layout(lines, title), page.published)
+        }
+    }
+}
+
+/// Title + "\n\n" + paragraphs joined by "\n\n"; `body_start` just after the title.
+///
+/// A title-only article (some feeds carry only headlines) keeps its title as the text,
+/// with `body_start` at its end: events can still be coded from a headline.
+fn assemble(layout: Layout, published: Option<String>) -> Result<Cleaned, String> {
+    let Layout { title, paragraphs } = layout;
+    let body_len: usize = paragraphs.iter().map(|p| p.len() + 2).sum();
+    let mut text = String::with_capacity(title.as_ref().map_or(0, |t| t.len() + 2) + body_len);
+    if let Some(t) = &title {
+        text.push_str(t);
+        if !paragraphs.is_empty() {
+            text.push_str("\n\n");
+        }
+    }
+    let body_start = text.len();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+        }
+        text.push_str(p);
+    }
+    if text.is_empty() {
+        return Err("empty after cleaning: no article text left once ads, captions and \
+                    share lines were removed"
+            .into());
+    }
+    Ok(Cleaned { title, text, body_start, published })
 }

@@ -157,8 +157,9 @@ fn ends_before(rule: EndRule, next: &str) -> bool {
             !(first.is_lowercase()
                 || matches!(next, "," | ";" | ":" | ")" | "]" | "%" | "-" | "–" | "—"))
         }
-        EndRule::BeforeCapital => first.is_uppercase() || is_opener(next),
-        EndRule::BeforeSentenceStarter => is_opener(next) || is_sentence_starter(next),
+        EndRule::BeforeCapital => first.is_uppercase() || is_opening_quote(next),
+        // Not before a bracket: "LA CROSSE, Wis. (AP) —" goes on.
+        EndRule::BeforeSentenceStarter => is_opening_quote(next) || is_sentence_starter(next),
     }
 }
 
@@ -236,8 +237,8 @@ fn is_sentence_starter(word: &str) -> bool {
     )
 }
 
-fn is_opener(tok: &str) -> bool {
-    matches!(tok, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "„" | "‹")
+fn is_opening_quote(tok: &str) -> bool {
+    matches!(tok, "\"" | "“" | "‘" | "'" | "«" | "„" | "‹")
 }
 
 fn is_closer(tok: &str) -> bool {

@@ -170,3 +170,16 @@ issued a travel alert.";
     }
     assert_eq!(split(text).len(), 3);
 }
+
+#[test]
+fn an_ap_dateline_with_a_state_abbreviation_is_not_split() {
+    let text = "LA CROSSE, Wis. (AP) — After a summer of historic tumult, the race is clearer. \
+SPRINGFIELD, Ill. — Gov. JB Pritzker signed the bill.";
+    assert_eq!(
+        split(text),
+        [
+            "LA CROSSE, Wis. (AP) — After a summer of historic tumult, the race is clearer.",
+            "SPRINGFIELD, Ill. — Gov. JB Pritzker signed the bill.",
+        ]
+    );
+}

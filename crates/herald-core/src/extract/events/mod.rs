@@ -265,10 +265,16 @@ fn code_sentence(
             })
             .collect()
     };
+    // "X said (that) Y must Z" is a demand by X on Y, whatever Z is.
+    let demand = demand_frame(&words, &phrases, &clause_of);
+    if let Some(df) = &demand {
+        found.retain(|m| !(m.first > df.must && clause_of[m.first] == clause_of[df.must]));
+    }
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut draft_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
     for (k, m) in found.iter().enumerate() {
         let t = triggers.trigger(m.trigger);
-        let governed = found[..k].iter().any(|prev| {
+        let governor = found[..k].iter().enumerate().rev().find(|(_, prev)| {
             let pt = triggers.trigger(prev.trigger);
             if clause_of[prev.last] != clause_of[m.first] {
                 return false;
@@ -282,7 +288,17 @@ fn code_sentence(
                 TriggerPos::Verb => verbal_head || (!coordinated && words[m.first - 1] == "to"),
             }
         });
-        if governed {
+        if let Some((g, _)) = governor {
+            // An intent to do harm is a threat: "vowed to attack", "is prepared to impose
+            // martial law" (PLOVER: AGREE is intent to cooperate, THREATEN intent to harm).
+            if let Some(head) = draft_of[g].map(|i| &mut drafts[i]) {
+                if head.event == EventType::Agree && is_hostile(t.event) {
+                    head.event = EventType::Threaten;
+                    head.cameo = "130".into();
+                    head.mode = None;
+                }
+            }
+            draft_of.push(None);
             continue;
         }
         let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of);
@@ -298,13 +314,31 @@ fn code_sentence(
             modality,
         };
         apply_future_rule(&mut draft);
+        draft_of.push(Some(drafts.len()));
         drafts.push(draft);
+    }
+    if let Some(df) = demand {
+        let at = drafts.iter().position(|d| d.m.first > df.must).unwrap_or(drafts.len());
+        drafts.insert(
+            at,
+            Draft {
+                m: TriggerMatch { trigger: u32::MAX, first: df.must, last: df.must, form: VerbForm::Other },
+                event: EventType::Request,
+                mode: None,
+                cameo: "100".into(),
+                weight: 0.7,
+                actor: df.actor,
+                recipient: df.recipient,
+                modality: Modality::Asserted,
+            },
+        );
     }
 
     // 3. One event per type per sentence: "An airstrike killed six" is one ASSAULT.
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
         if let Some(prev) = merged.iter_mut().find(|p| p.event == d.event) {
+            // Keep the first trigger as evidence, fill what it lacks from the others.
             if prev.actor.is_empty() {
                 prev.actor = d.actor;
             }
@@ -413,6 +447,40 @@ fn code_sentence(
     out
 }
 
+/// Verbs that introduce what someone said or declared.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "declared", "declares", "reiterated", "reiterates", "insisted", "insists", "stressed",
+    "concluded", "told", "announced", "announces", "warned", "added", "argued", "maintained", "repeated",
+    "reminder", "statement", "demanded",
+];
+
+/// A demand reported as "X said (that) Y must Z".
+struct DemandFrame {
+    must: usize,
+    actor: Vec<usize>,
+    recipient: Vec<usize>,
+}
+
+fn demand_frame(words: &[&str], phrases: &[ActorPhrase], clause_of: &[usize]) -> Option<DemandFrame> {
+    let must = words.iter().position(|w| *w == "must")?;
+    let speech = words[..must].iter().rposition(|w| SPEECH_VERBS.contains(w))?;
+    let recipient: Vec<usize> = phrases
+        .iter()
+        .position(|p| p.last + 1 == must && !p.locative)
+        .map(|i| compound_left(i, phrases, words))
+        .unwrap_or_default();
+    let actor = subject_of(speech, phrases, words, clause_of);
+    if actor.is_empty() && recipient.is_empty() {
+        return None;
+    }
+    Some(DemandFrame { must, actor, recipient })
+}
+
+/// Material conflict and protest: what an intent, a future or a condition turns into a threat.
+fn is_hostile(event: EventType) -> bool {
+    matches!(event, EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize | EventType::Protest)
+}
+
 /// Lowercases a token and folds typographic apostrophes, so "Don’t" and "don't" match.
 fn normalize_word(w: &str) -> String {
     let mut s = w.to_lowercase();
@@ -473,7 +541,15 @@ fn participants(
             } else {
                 // Scan from the verb itself: a phrase may sit inside the trigger's own words
                 // ("expelled two *Polish diplomats*").
-                let object = object_of(m.first, phrases, words, usable);
+                let mut object = object_of(m.first, m.last, phrases, words, usable);
+                if object.is_empty() {
+                    // The country an act is done in or to, when no other party is named:
+                    // "Serbia lifted the curfew in Montenegro".
+                    let actor_codes: Vec<&Option<String>> = subject.iter().map(|&i| &phrases[i].code).collect();
+                    object = object_of(m.first, m.last, phrases, words, |p: &ActorPhrase| {
+                        p.country_name && !actor_codes.contains(&&p.code)
+                    });
+                }
                 (subject, object)
             }
         }
@@ -488,6 +564,10 @@ fn participants(
             }
             if actor.is_empty() {
                 actor = by_phrase(m.last, phrases, words);
+            }
+            if actor.is_empty() {
+                // "Fundamentalists continued their hunger strike": the clause's subject.
+                actor = subject_of(m.first, phrases, words, clause_of);
             }
             let mut recipient = Vec::new();
             if let Some(prep) = words.get(m.last + 1) {
@@ -520,6 +600,21 @@ fn subject_of(at: usize, phrases: &[ActorPhrase], words: &[&str], clause_of: &[u
         }
         if best.is_none_or(|b| phrases[b].last < p.last) {
             best = Some(idx);
+        }
+    }
+    if best.is_none() {
+        // "X said (that) it would …": a subject pronoun after the complementiser refers
+        // back to the speaker, the subject before it.
+        let barrier = words[..at].iter().rposition(|w| matches!(*w, "that" | ";" | ":"));
+        let pronoun = |i: usize| matches!(words[i], "it" | "they" | "he" | "she" | "we");
+        if let Some(b) = barrier {
+            if words[..at].iter().rposition(|w| *w == "that") == Some(b) && (b + 1..at).any(pronoun) {
+                return subject_of(b, phrases, words, clause_of);
+            }
+        } else if let Some(p) = (0..at).rev().find(|&i| pronoun(i)) {
+            if p > 0 {
+                return subject_of(p, phrases, words, clause_of);
+            }
         }
     }
     let Some(head) = best else { return Vec::new() };
@@ -562,16 +657,53 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     out
 }
 
-/// The first participant after token `at` before the clause ends.
-fn object_of(at: usize, phrases: &[ActorPhrase], words: &[&str], usable: impl Fn(&ActorPhrase) -> bool) -> Vec<usize> {
-    let limit = (at + 14).min(words.len());
+/// Words that may separate a verb from its object or prepositional object.
+const LIGHT: &[&str] = &[
+    "the", "a", "an", "all", "some", "any", "several", "more", "than", "nearly", "about", "at", "least", "up",
+    "to", "with", "on", "against", "from", "for", "of", "into", "upon", "over", "that", "its", "both", "other",
+    "between", "among", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+    "hundreds", "thousands", "fresh", "new", "renewed", "formal", "official", "also", "on", "further", "again",
+];
+
+/// The first participant after token `at` before the clause ends: directly after the
+/// verb or after a preposition, with at most two content words between ("offered
+/// Kenya *military* aid"); the verb of an infinitive does not count. A phrase after a
+/// possessive pronoun ("offered its troops") is the actor's own means, not a party.
+fn object_of(
+    at: usize,
+    trigger_last: usize,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    usable: impl Fn(&ActorPhrase) -> bool,
+) -> Vec<usize> {
+    let limit = (trigger_last + 12).min(words.len());
+    let mut content = 0;
     for i in at + 1..limit {
         if OBJECT_STOPS.contains(&words[i]) {
             break;
         }
         if let Some(idx) = phrases.iter().position(|p| p.first == i) {
-            if usable(&phrases[idx]) {
+            let own = i > 0 && matches!(words[i - 1], "its" | "their" | "his" | "her" | "our");
+            if usable(&phrases[idx]) && !own {
                 return compound_right(idx, phrases, words);
+            }
+            // Skip over the phrase.
+            continue;
+        }
+        if phrases.iter().any(|p| p.first < i && i <= p.last) {
+            continue;
+        }
+        if i <= trigger_last {
+            continue; // the trigger's own words
+        }
+        let w = words[i];
+        // The verb of an infinitive is not counted: in PLOVER the recipient of "offered
+        // to negotiate with Armenia" is the nested act's party.
+        let infinitive_verb = i > 0 && words[i - 1] == "to";
+        if !infinitive_verb && !LIGHT.contains(&w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            content += 1;
+            if content > 2 {
+                break;
             }
         }
     }
@@ -647,7 +779,7 @@ fn modality_of(
     {
         return Modality::Future;
     }
-    if window.iter().any(|w| *w == "had") && matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
+    if window.contains(&"had") && matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
         return Modality::Historical;
     }
     // Background: the sentence's own date lies more than a year before publication,
@@ -663,12 +795,25 @@ fn modality_of(
 
 /// PLOVER manual: a future cooperative act is an AGREE, a future hostile act a THREATEN
 /// — "the coder should always return the single event category, not a
-/// category+auxiliary" — while future RETREAT and CONCEDE stay as they are.
+/// category+auxiliary" — a future RETREAT is a CONCEDE, a future CONCEDE stays.
 fn apply_future_rule(d: &mut Draft) {
+    // A conditional hostile act ("may halt mediation if …") is a threat too.
+    if d.modality == Modality::Hypothetical && is_hostile(d.event) {
+        d.event = EventType::Threaten;
+        d.cameo = "130".into();
+        d.mode = None;
+        d.modality = Modality::Asserted;
+        return;
+    }
     if d.modality != Modality::Future {
         return;
     }
     match d.event {
+        // "Announcements of future retreats should be coded as CONCEDE" (PLOVER manual).
+        EventType::Retreat => {
+            d.event = EventType::Concede;
+            d.cameo = "080".into();
+        }
         EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid => {
             d.event = EventType::Agree;
             d.cameo = "030".into();

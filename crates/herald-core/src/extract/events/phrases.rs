@@ -29,6 +29,9 @@ pub struct ActorPhrase {
     pub locative: bool,
     /// A country or capital by name: could be a place.
     pub place_like: bool,
+    /// A country by its name ("Lebanon"; not a capital or adjective): the one kind of
+    /// place that is also a fallback recipient ("lifted the curfew in Montenegro").
+    pub country_name: bool,
     /// The code came from the dictionary (not from sentence or article context).
     pub code_from_text: bool,
 }
@@ -104,6 +107,7 @@ pub fn build_phrases(
             bare_adjective: false,
             locative: false,
             place_like: matches!(e.kind, ActorKind::Country) && matches!(e.form, ActorForm::Name | ActorForm::Metonym),
+            country_name: e.kind == ActorKind::Country && e.form == ActorForm::Name,
             code_from_text: code.is_some(),
         };
         let mut consumed = k + 1;
@@ -146,6 +150,7 @@ pub fn build_phrases(
                                 bare_adjective: false,
                                 locative: false,
                                 place_like: false,
+                                country_name: false,
                             });
                         }
                         k = n + 1;
@@ -168,6 +173,7 @@ pub fn build_phrases(
                         bare_adjective: true,
                         locative: false,
                         place_like: false,
+                                country_name: false,
                         code_from_text: adj.code.is_some(),
                     });
                 }
@@ -177,10 +183,16 @@ pub fn build_phrases(
             ActorForm::Name | ActorForm::Metonym if e.kind != ActorKind::Person => {
                 // "Kenya's president", "the U.N.'s refugee agency".
                 let poss = t.last + 1;
-                if matches!(words.get(poss), Some(&"'s") | Some(&"’s") | Some(&"'")) {
-                    if let Some(n) = next_term_after(k, poss, 2) {
+                let possessive = matches!(words.get(poss), Some(&"'s") | Some(&"’s") | Some(&"'"));
+                // "U.S. troops", "Kenya police", "U.N. mediator": a name used as a modifier.
+                let modifier = !possessive && matches!(e.kind, ActorKind::Country | ActorKind::Igo);
+                let after = if possessive { Some(poss) } else if modifier { Some(t.last) } else { None };
+                if let Some(after) = after {
+                    let gap = if possessive { 2 } else { 1 };
+                    if let Some(n) = next_term_after(k, after, gap) {
                         let head = lexicon.entry(ts[n].entry);
-                        if head.form == ActorForm::Noun || head.kind == ActorKind::Person {
+                        let joins = head.form == ActorForm::Noun || (possessive && head.kind == ActorKind::Person);
+                        if joins {
                             let (_, head_sectors) = head.resolve(date);
                             phrase.last = ts[n].last;
                             phrase.end = spans[ts[n].last].1;
@@ -222,6 +234,7 @@ pub fn build_phrases(
         extend_with_name(&mut out, lexicon, &ts, &mut k, words, raw, spans, date);
     }
 
+    add_unknown_names(&mut out, words, raw, spans);
     for p in &mut out {
         p.locative = p.place_like && p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
             || p.place_like && (p.first > 1 && words[p.first - 1] == "the" && LOCATIVE.contains(&words[p.first - 2]));
@@ -302,5 +315,76 @@ fn person_name(kind: ActorKind, name: Option<&str>) -> Option<String> {
     match kind {
         ActorKind::Person | ActorKind::Group | ActorKind::Igo => name.map(str::to_string),
         _ => None,
+    }
+}
+
+/// Words that are capitalised without naming anyone.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "but", "and", "after", "before", "when", "while", "as", "if", "this",
+    "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mr", "mrs", "ms", "dr", "some", "many", "most", "all", "both", "about", "around", "nearly", "more",
+    "tens", "thousands", "hundreds", "dozens", "several", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "one", "for", "from", "by", "with", "to", "of", "according", "meanwhile",
+    "however", "also", "earlier", "later", "today", "yesterday", "tomorrow", "last", "next", "since",
+];
+
+/// Named people and organisations the dictionaries do not know ("The Homeland Union",
+/// "Judge Alejandro Rivera" is caught by the title rule): a run of capitalised words not
+/// covered by a phrase. They are kept as participants with their text and no code —
+/// never dropped, never guessed. A run may be a place; `place_like` lets the locative
+/// rule treat "in Tokyo" as a place.
+fn add_unknown_names(out: &mut Vec<ActorPhrase>, words: &[&str], raw: &[&str], spans: &[(usize, usize)]) {
+    let covered = |i: usize, out: &[ActorPhrase]| out.iter().any(|p| p.first <= i && i <= p.last);
+    let capitalised = |i: usize| {
+        let w = raw[i];
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+            && !NOT_NAMES.contains(&words[i].trim_end_matches('.'))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if covered(i, out) || !capitalised(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut j = i + 1;
+        while j < words.len() && !covered(j, out) {
+            if capitalised(j) {
+                last = j;
+                j += 1;
+            } else if matches!(words[j], "of" | "for" | "and" | "de" | "al") && j + 1 < words.len() && capitalised(j + 1) && !covered(j + 1, out) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A lone capitalised word opening the sentence is usually an ordinary word.
+        let sentence_initial_single = first == 0 && last == first;
+        if !sentence_initial_single {
+            found.push(ActorPhrase {
+                first,
+                last,
+                start: spans[first].0,
+                end: spans[last].1,
+                code: None,
+                sectors: Vec::new(),
+                name: None,
+                bare_adjective: false,
+                locative: false,
+                place_like: true,
+                country_name: false,
+                code_from_text: false,
+            });
+        }
+        i = last + 1;
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|p| p.first);
     }
 }

@@ -39,6 +39,12 @@ pub enum VerbForm {
     Other,
 }
 
+/// Words that end phrasal verbs and never inflect.
+const PARTICLES: &[&str] = &[
+    "to", "for", "on", "with", "at", "up", "down", "out", "off", "back", "over", "in", "by", "upon", "into",
+    "against", "dead", "fire", "work",
+];
+
 /// One element of a phrase after its first word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
@@ -136,10 +142,23 @@ impl TriggerLexicon {
             match pos {
                 TriggerPos::Verb => {
                     let forms = verb_forms(words[0]);
-                    let rest = elements(&words[1..]);
-                    let id = lexicon.push(Trigger { rest, ..base });
-                    for (form, kind) in forms {
-                        lexicon.index(form, id, kind);
+                    // A phrase ending in a noun also matches its plural ("staged
+                    // protests", "held meetings"); particles and prepositions do not inflect.
+                    let mut tails: Vec<Vec<String>> = vec![words[1..].iter().map(|w| w.to_string()).collect()];
+                    if let Some(last) = words.get(1..).and_then(|t| t.last()) {
+                        let plural_last = plural(last);
+                        if words.len() > 1 && *last != "*" && !PARTICLES.contains(last) && plural_last != *last {
+                            let mut t = tails[0].clone();
+                            *t.last_mut().expect("non-empty") = plural_last;
+                            tails.push(t);
+                        }
+                    }
+                    for tail in tails {
+                        let refs: Vec<&str> = tail.iter().map(String::as_str).collect();
+                        let id = lexicon.push(Trigger { rest: elements(&refs), ..base.clone() });
+                        for (form, kind) in &forms {
+                            lexicon.index(form.clone(), id, *kind);
+                        }
                     }
                 }
                 TriggerPos::Noun => {
@@ -199,7 +218,12 @@ impl TriggerLexicon {
                 out.push(TriggerMatch { trigger: id, first: at, last, form });
             }
         }
-        out.sort_by(|a, b| (b.last - b.first).cmp(&(a.last - a.first)).then(a.trigger.cmp(&b.trigger)));
+        // Longest first; among equally long phrases the stronger evidence ("welcome" as
+        // praise rather than as hosting a visit), then table order for determinism.
+        out.sort_by(|a, b| {
+            let (wa, wb) = (self.triggers[a.trigger as usize].weight, self.triggers[b.trigger as usize].weight);
+            (b.last - b.first).cmp(&(a.last - a.first)).then(wb.total_cmp(&wa)).then(a.trigger.cmp(&b.trigger))
+        });
         out
     }
 }
@@ -305,8 +329,8 @@ fn regular_past(lemma: &str) -> String {
 fn regular_gerund(lemma: &str) -> String {
     if lemma.ends_with("ee") || lemma.ends_with("ye") {
         format!("{lemma}ing")
-    } else if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if let Some(stem) = lemma.strip_suffix('e') {
         format!("{stem}ing")
     } else {

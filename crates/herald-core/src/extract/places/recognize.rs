@@ -192,6 +192,43 @@ struct Hit {
     pattern: usize,
 }
 
+/// The longest gazetteer name written as a proper name that starts at `start` (leftmost-longest:
+/// "New York" over "York", "Rio de Janeiro" over "Rio"). Candidate ends are the word ends up to
+/// the gazetteer's longest name, never across a line break.
+fn longest_name_at(text: &str, lower: &str, start: usize, gaz: &Gazetteer) -> Option<Hit> {
+    const MAX_ENDS: usize = 24;
+    let mut ends = [0usize; MAX_ENDS];
+    let mut n = 0;
+    let mut words = 1;
+    let limit = start + gaz.max_name_len();
+    let mut prev = ' ';
+    for (off, c) in text[start..].char_indices() {
+        let pos = start + off;
+        if pos > limit || c == '\n' {
+            break;
+        }
+        if !is_word_char(c) && (is_word_char(prev) || prev == '.') && n < MAX_ENDS {
+            ends[n] = pos;
+            n += 1;
+        }
+        if c == ' ' || c == '-' {
+            words += 1;
+            if words > gaz.max_name_words() {
+                break;
+            }
+        }
+        prev = c;
+    }
+    if text.len() <= limit && (is_word_char(prev) || prev == '.') && n < MAX_ENDS {
+        ends[n] = text.len();
+        n += 1;
+    }
+    ends[..n].iter().rev().find_map(|&end| {
+        let pattern = gaz.lookup(&lower[start..end])?;
+        proper_at(text, start, end, pattern, gaz).then_some(Hit { start, end, pattern })
+    })
+}
+
 /// Written like a proper name: boundaries on both sides, capitalised words (particles aside),
 /// and exact case for all-capitals aliases ("US" but not "us").
 fn proper_at(text: &str, start: usize, end: usize, pattern: usize, gaz: &Gazetteer) -> bool {
@@ -226,19 +263,18 @@ fn proper_at(text: &str, start: usize, end: usize, pattern: usize, gaz: &Gazette
 
 /// All recognised toponyms in text order, non-overlapping.
 pub(super) fn toponyms(text: &str, layout: &Layout, dateline: Option<Range<usize>>, gaz: &Gazetteer) -> Vec<Toponym> {
-    let mut hits: Vec<Hit> = gaz
-        .automaton()
-        .find_overlapping_iter(text)
-        .filter(|m| text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()))
-        .filter(|m| proper_at(text, m.start(), m.end(), m.pattern().as_usize(), gaz))
-        .map(|m| Hit { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
-        .collect();
-    // Leftmost-longest among proper hits: "New York" over "York", "Rio de Janeiro" over "Rio".
-    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in &hits {
-        if chosen.last().is_none_or(|last| h.start >= last.end) {
-            chosen.push(*h);
+    // ASCII lowercasing keeps byte offsets: name keys are sliced out of this copy.
+    let lower = text.to_ascii_lowercase();
+    let mut chosen: Vec<Hit> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let at_word_start = c.is_uppercase() && !prev.is_some_and(is_word_char);
+        prev = Some(c);
+        if !at_word_start || chosen.last().is_some_and(|h| i < h.end) {
+            continue;
+        }
+        if let Some(h) = longest_name_at(text, &lower, i, gaz) {
+            chosen.push(h);
         }
     }
 
@@ -273,7 +309,12 @@ fn judge<'a>(
     }
     let title = layout.title_case(h.start);
     let initial = layout.sentence_initial(text, h.start);
-    let all_caps = span.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && span.len() > 3;
+    let letters = span.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = span.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && letters > 1;
+    // A short word in capitals outside a dateline is an acronym ("ERV", "MSF"), not "Erv".
+    if all_caps && letters <= 4 && info.exact_case.is_none() {
+        return None;
+    }
 
     let before = word_before(text, h.start);
     let after = word_after(text, h.end);

@@ -316,14 +316,3 @@ fn builder_takes_other_sources_first_come_first_served() {
     assert_eq!(lex.find("FIFA fined them", 0..15).len(), 1);
     assert!(ActorLexicon::default().find("anything", 0..8).is_empty());
 }
-
-#[test]
-fn scratch_timing() {
-    let t = std::time::Instant::now();
-    let lex = LexiconBuilder::with_builtin().build();
-    let built = t.elapsed();
-    let text = "Kenyan police fired tear gas at protesters in Nairobi, while the U.N. Security Council and President Vladimir Putin met. ".repeat(20000);
-    let t = std::time::Instant::now();
-    let n = lex.find(&text, 0..text.len()).len();
-    eprintln!("TIMING build {:?}; scan {} MB in {:?} ({} terms); entries {} phrases {}", built, text.len() / 1_000_000, t.elapsed(), n, lex.len(), lex.phrase_count());
-}

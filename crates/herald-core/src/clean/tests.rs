@@ -1,0 +1,255 @@
+//! End-to-end cleaning of wire-style articles, asserting the exact clean text.
+
+use super::*;
+use crate::model::Origin;
+
+fn article(title: Option<&str>, body: RawBody) -> RawArticle {
+    RawArticle {
+        origin: Origin { path: "test".into(), line: None },
+        url: None,
+        title: title.map(str::to_string),
+        published: None,
+        source: None,
+        body,
+    }
+}
+
+fn text(title: Option<&str>, body: &str) -> Cleaned {
+    clean(&article(title, RawBody::Text(body.into()))).unwrap()
+}
+
+fn html(title: Option<&str>, page: &str) -> Cleaned {
+    clean(&article(title, RawBody::Html(page.into()))).unwrap()
+}
+
+#[test]
+fn scraped_wire_story_loses_header_credits_ads_and_share_lines() {
+    let body = "World\r\n\
+Kenya police fire tear gas at opposition protesters in Nairobi\r\n\
+\r\n\
+Kenyan riot police fire tear gas at protesters in Nairobi, Kenya, March 20, 2023. REUTERS/Thomas Mukoya\r\n\
+\r\n\
+NAIROBI, Kenya (AP) —  Police in Kenya's capital fired tear gas at hundreds of supporters of \
+opposition leader Raila Odinga on Monday, as [ad_1] protests over the cost of living turned violent.\r\n\
+\r\n\
+Advertisement\r\n\
+\r\n\
+\"We will not back down,\" Odinga told reporters. Interior Minister Kithure Kindiki said 238 people \
+had been arrested.\r\n\
+\r\n\
+Photo: Tony Karumba | AFP via Getty Images\r\n\
+Share this article\r\n\
+Read more: Kenya's opposition vows weekly protests\r\n";
+    let c = text(None, body);
+    let title = "Kenya police fire tear gas at opposition protesters in Nairobi";
+    assert_eq!(c.title.as_deref(), Some(title));
+    assert_eq!(
+        c.text,
+        format!(
+            "{title}\n\n\
+NAIROBI, Kenya (AP) — Police in Kenya's capital fired tear gas at hundreds of supporters of \
+opposition leader Raila Odinga on Monday, as protests over the cost of living turned violent.\n\n\
+\"We will not back down,\" Odinga told reporters. Interior Minister Kithure Kindiki said 238 people \
+had been arrested."
+        )
+    );
+    assert_eq!(c.body_start, title.len() + 2);
+    assert!(c.text[c.body_start..].starts_with("NAIROBI"));
+    assert_eq!(c.published, None);
+}
+
+#[test]
+fn a_record_title_comes_first_and_is_not_repeated() {
+    let c = text(
+        Some("Sudan army, RSF agree to 72-hour ceasefire"),
+        "Sudan army, RSF agree to 72-hour ceasefire\n\n\
+KHARTOUM (Reuters) - Sudan's army and the paramilitary Rapid Support Forces agreed to a \
+72-hour ceasefire, U.S. Secretary of State Antony Blinken said on Monday.",
+    );
+    assert_eq!(
+        c.text,
+        "Sudan army, RSF agree to 72-hour ceasefire\n\nKHARTOUM (Reuters) - Sudan's army and the \
+paramilitary Rapid Support Forces agreed to a 72-hour ceasefire, U.S. Secretary of State Antony \
+Blinken said on Monday."
+    );
+    assert_eq!(c.body_start, "Sudan army, RSF agree to 72-hour ceasefire".len() + 2);
+
+    // A body without the title gets it prepended.
+    let c = text(Some("Troops withdraw  from Kherson"), "KYIV (Reuters) - Russian troops withdrew.");
+    assert_eq!(c.text, "Troops withdraw from Kherson\n\nKYIV (Reuters) - Russian troops withdrew.");
+    assert_eq!(c.title.as_deref(), Some("Troops withdraw from Kherson"));
+    assert_eq!(c.body_start, 30);
+}
+
+#[test]
+fn a_lone_section_name_before_the_body_is_dropped_when_the_record_has_a_title() {
+    let c = text(
+        Some("Protesters storm parliament in Tunis"),
+        "Africa\n\nTUNIS (AP) — Hundreds of protesters stormed the parliament building on Sunday.",
+    );
+    assert_eq!(
+        c.text,
+        "Protesters storm parliament in Tunis\n\nTUNIS (AP) — Hundreds of protesters stormed the \
+parliament building on Sunday."
+    );
+}
+
+#[test]
+fn plain_text_without_a_headline_has_no_title() {
+    let body = "MOGADISHU (Reuters) - Al-Shabaab fighters attacked a military base in central \
+Somalia on Friday, officials said.\n\nThe army said 12 militants were killed.";
+    let c = text(None, body);
+    assert_eq!(c.title, None);
+    assert_eq!(c.body_start, 0);
+    assert_eq!(c.text, body);
+}
+
+#[test]
+fn hard_wrapped_wire_copy_is_rejoined_into_paragraphs() {
+    // Reuters-21578 style: upper-case headline, body wrapped at ~70 columns.
+    let body = "BAHIA COCOA REVIEW\n\n    SALVADOR, Feb 26 - Showers continued throughout the \
+week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving \
+prospects for the coming temporao,\nalthough normal humidity levels have not been restored,\n\
+Comissaria Smith said in its weekly review.\n    The dry period means the temporao will be \
+late this year.\n";
+    let c = text(None, body);
+    assert_eq!(c.title.as_deref(), Some("BAHIA COCOA REVIEW"));
+    assert_eq!(
+        c.text,
+        "BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 - Showers continued throughout the week in the \
+Bahia cocoa zone, alleviating the drought since early January and improving prospects for the \
+coming temporao, although normal humidity levels have not been restored, Comissaria Smith said \
+in its weekly review.\n\nThe dry period means the temporao will be late this year."
+    );
+}
+
+#[test]
+fn one_paragraph_per_line_text_keeps_its_paragraphs() {
+    let body = "Israeli strikes hit Gaza City overnight\nGAZA (AP) — Israeli airstrikes hit \
+Gaza City overnight, health officials said.\nThe Israeli military said it targeted Hamas \
+command centers.\nImage copyright Getty Images\nNo group claimed responsibility.";
+    let c = text(None, body);
+    assert_eq!(
+        c.text,
+        "Israeli strikes hit Gaza City overnight\n\nGAZA (AP) — Israeli airstrikes hit Gaza City \
+overnight, health officials said.\n\nThe Israeli military said it targeted Hamas command \
+centers.\n\nNo group claimed responsibility."
+    );
+}
+
+#[test]
+fn nothing_left_is_an_error_that_says_why() {
+    let err = clean(&article(None, RawBody::Text("Advertisement\n\n[ad_1]\n\nShare this article".into())))
+        .unwrap_err();
+    assert!(err.starts_with("empty after cleaning"), "{err}");
+}
+
+#[test]
+fn a_headline_only_record_keeps_its_title_as_text() {
+    let c = text(Some("Junta seizes power in Niger"), "Advertisement");
+    assert_eq!(c.text, "Junta seizes power in Niger");
+    assert_eq!(c.body_start, c.text.len());
+}
+
+const PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Kenya police fire tear gas at protesters | World | Example News</title>
+<meta property="og:title" content="Kenya police fire tear gas at protesters">
+<meta property="article:published_time" content="2023-03-20T14:05:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-03-21"}</script>
+</head><body>
+<header><nav><p>Home</p><p>World</p></nav></header>
+<article>
+  <h1>Kenya police fire tear gas at protesters</h1>
+  <figure><img src="x.jpg"><figcaption><p>Protesters in Nairobi. (AP Photo/Brian Inganga)</p></figcaption></figure>
+  <p class="byline">By Evelyne Musambi</p>
+  <p>NAIROBI, Kenya (AP) &mdash; Police fired tear gas at   opposition supporters
+     on Monday, Oct. 10, in the capital&#8217;s Kibera neighborhood.</p>
+  <div class="ad-slot"><p>Advertisement</p></div>
+  <p>[ad_1]</p>
+  <p>&quot;We will not back down,&quot; Odinga said.<br>The march was declared illegal.</p>
+  <p>Photo: John Doe | AFP via Getty Images</p>
+  <aside><p>Related: Kenya's economy in crisis</p></aside>
+</article>
+<article class="teaser"><p>Other story</p></article>
+<footer><p>&copy; 2023 Example News</p></footer>
+</body></html>"#;
+
+#[test]
+fn html_article_paragraphs_title_and_date() {
+    let c = html(None, PAGE);
+    let title = "Kenya police fire tear gas at protesters";
+    assert_eq!(c.title.as_deref(), Some(title));
+    assert_eq!(
+        c.text,
+        format!(
+            "{title}\n\nNAIROBI, Kenya (AP) — Police fired tear gas at opposition supporters on \
+Monday, Oct. 10, in the capital’s Kibera neighborhood.\n\n\"We will not back down,\" Odinga \
+said. The march was declared illegal."
+        )
+    );
+    assert_eq!(c.body_start, title.len() + 2);
+    assert_eq!(c.published.as_deref(), Some("2023-03-20T14:05:00Z"));
+}
+
+#[test]
+fn html_date_falls_back_to_json_ld_then_time() {
+    let page = r#"<html><head><script type="application/ld+json">
+      {"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2022-11-09T08:00:00+03:00"}]}
+    </script></head><body><article><p>Troops withdrew from Kherson on Wednesday.</p></article></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2022-11-09T08:00:00+03:00"));
+    let page = r#"<html><body><article><time datetime="2021-10-10">Oct. 10</time>
+      <p>Protesters marched in Khartoum.</p></article></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2021-10-10"));
+    let page = r#"<html><head><meta name="Date" content="2020-01-03"></head><body><p>An airstrike killed a general.</p></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2020-01-03"));
+}
+
+#[test]
+fn html_prefers_the_article_body_over_teasers_and_falls_back_to_the_page() {
+    let page = r#"<html><head><title>Niger junta closes airspace - Example Wire</title></head><body>
+      <article><p>Short teaser.</p></article>
+      <div itemprop="articleBody"><p>NIAMEY (Reuters) - Niger's junta closed the country's airspace on Sunday.</p>
+      <p>The junta cited the threat of intervention.</p></div></body></html>"#;
+    let c = html(None, page);
+    assert_eq!(
+        c.text,
+        "Niger junta closes airspace\n\nNIAMEY (Reuters) - Niger's junta closed the country's \
+airspace on Sunday.\n\nThe junta cited the threat of intervention."
+    );
+    // No <p> at all: block elements become paragraphs.
+    let page = "<html><body><div>Rebels seized the town of Bunia.</div><div>The UN condemned \
+the attack.</div><script>var x = 1;</script></body></html>";
+    let c = html(Some("Rebels seize Bunia"), page);
+    assert_eq!(
+        c.text,
+        "Rebels seize Bunia\n\nRebels seized the town of Bunia.\n\nThe UN condemned the attack."
+    );
+}
+
+#[test]
+fn site_suffixes_are_cut_only_when_they_look_like_a_site() {
+    use html::strip_site_suffix;
+    assert_eq!(strip_site_suffix("Kenya protests turn deadly | Reuters"), "Kenya protests turn deadly");
+    assert_eq!(strip_site_suffix("Kenya protests turn deadly - BBC News"), "Kenya protests turn deadly");
+    assert_eq!(strip_site_suffix("Coup in Niger — nytimes.com"), "Coup in Niger");
+    assert_eq!(
+        strip_site_suffix("Sudan ceasefire collapses - army blames RSF"),
+        "Sudan ceasefire collapses - army blames RSF"
+    );
+    assert_eq!(strip_site_suffix("Reuters"), "Reuters");
+}
+
+#[test]
+fn a_hard_wrapped_first_line_is_not_taken_for_a_title() {
+    let body = "MOGADISHU (Reuters) - Al-Shabaab fighters attacked a military base in\n\
+central Somalia on Friday, killing at least 12 soldiers, officials said in\n\
+a statement.\n";
+    let c = text(None, body);
+    assert_eq!(c.title, None);
+    assert_eq!(
+        c.text,
+        "MOGADISHU (Reuters) - Al-Shabaab fighters attacked a military base in central Somalia \
+on Friday, killing at least 12 soldiers, officials said in a statement."
+    );
+}
