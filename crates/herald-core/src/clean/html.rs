@@ -42,8 +42,19 @@ pub fn read_page(html: &str) -> Page {
 fn is_furniture_tag(name: &str) -> bool {
     matches!(
         name,
-        "nav" | "header" | "footer" | "aside" | "form" | "figure" | "figcaption" | "noscript"
-            | "template" | "button" | "select" | "dialog" | "menu"
+        "nav"
+            | "header"
+            | "footer"
+            | "aside"
+            | "form"
+            | "figure"
+            | "figcaption"
+            | "noscript"
+            | "template"
+            | "button"
+            | "select"
+            | "dialog"
+            | "menu"
     )
 }
 
@@ -60,16 +71,47 @@ fn is_furniture_name(attr: &str) -> bool {
         let element = element.split("--").next().unwrap_or(element);
         let words = || element.split(['-', '_']).map(str::to_ascii_lowercase);
         let is_state = words().any(|w| {
-            matches!(w.as_str(), "enabled" | "disabled" | "active" | "open" | "loaded" | "has" | "no" | "with" | "is")
+            matches!(
+                w.as_str(),
+                "enabled"
+                    | "disabled"
+                    | "active"
+                    | "open"
+                    | "loaded"
+                    | "has"
+                    | "no"
+                    | "with"
+                    | "is"
+            )
         });
         !is_state
             && words().any(|w| {
                 matches!(
                     w.as_str(),
-                    "caption" | "credit" | "credits" | "byline" | "ad" | "ads" | "advert"
-                        | "advertisement" | "promo" | "newsletter" | "related" | "share"
-                        | "sharing" | "social" | "comments" | "comment" | "subscribe" | "paywall"
-                        | "cookie" | "breadcrumb" | "breadcrumbs" | "sidebar" | "footer" | "nav"
+                    "caption"
+                        | "credit"
+                        | "credits"
+                        | "byline"
+                        | "ad"
+                        | "ads"
+                        | "advert"
+                        | "advertisement"
+                        | "promo"
+                        | "newsletter"
+                        | "related"
+                        | "share"
+                        | "sharing"
+                        | "social"
+                        | "comments"
+                        | "comment"
+                        | "subscribe"
+                        | "paywall"
+                        | "cookie"
+                        | "breadcrumb"
+                        | "breadcrumbs"
+                        | "sidebar"
+                        | "footer"
+                        | "nav"
                         | "menu"
                 )
             })
@@ -78,7 +120,9 @@ fn is_furniture_name(attr: &str) -> bool {
 
 fn is_furniture(el: &ElementRef) -> bool {
     let v = el.value();
-    is_furniture_tag(v.name()) || v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true")
+    is_furniture_tag(v.name())
+        || v.attr("hidden").is_some()
+        || v.attr("aria-hidden") == Some("true")
 }
 
 /// Class/id names describe the element they sit on *and* get inherited as page-state
@@ -102,14 +146,22 @@ fn has_furniture_name(el: &ElementRef) -> bool {
 fn content_paragraphs(doc: &Html) -> Vec<String> {
     let root = doc.root_element();
     let size = |ps: &[String]| ps.iter().map(String::len).sum::<usize>();
-    let mut best: Option<(usize, ElementRef, Vec<String>)> = None;
-    let containers = [sel!("[itemprop=articleBody]"), sel!("article"), sel!("main, [role=main]")];
+    let mut best: Option<(usize, Vec<String>)> = None;
+    let containers = [
+        sel!("[itemprop=articleBody]"),
+        sel!("article"),
+        sel!("main, [role=main]"),
+    ];
     for container_sel in containers {
         for container in doc.select(container_sel) {
             let paragraphs = paragraphs_in(container);
             let n = size(&paragraphs);
-            if best.as_ref().map_or(true, |b| n > b.0) {
-                best = Some((n, container, paragraphs));
+            let better = match &best {
+                Some(b) => n > b.0,
+                None => true,
+            };
+            if better {
+                best = Some((n, paragraphs));
             }
         }
         if best.as_ref().is_some_and(|b| b.0 > 0) {
@@ -117,40 +169,40 @@ fn content_paragraphs(doc: &Html) -> Vec<String> {
         }
     }
     let page = paragraphs_in(root);
-    // Block text is the last resort and catches menus too: keep only blocks long
-    // enough to be prose (menus, tabs and buttons are a few words each).
+    let paragraphs = match best {
+        Some((n, paragraphs)) if n > 0 && n * 2 >= size(&page) => paragraphs,
+        _ => page,
+    };
+    if size(&paragraphs) >= MIN_PARAGRAPH_TEXT {
+        return paragraphs;
+    }
+    // Little or no `<p>` text: the story may sit in `<div>` paragraphs. Block text is
+    // the last resort and catches menus too, so keep only blocks that read as prose
+    // (four words or more, or a sentence end); menus, tabs and buttons are shorter.
     let lines_of = |el: ElementRef| {
         let mut text = String::new();
         block_text(el, &mut text);
         text.split('\n')
-            .filter(|block| block.split_whitespace().nth(5).is_some())
+            .filter(|b| {
+                b.split_whitespace().nth(3).is_some() || b.trim_end().ends_with(['.', '!', '?'])
+            })
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    let Some((n, container, paragraphs)) = best else {
-        return if size(&page) >= MIN_PARAGRAPH_TEXT { page } else { lines_of(root) };
-    };
-    if n >= MIN_PARAGRAPH_TEXT && n * 2 >= size(&page) {
-        return paragraphs;
-    }
-    // The semantic container holds little `<p>` text: either the story is in `<div>`
-    // paragraphs inside a semantic container, or it lives elsewhere in `<p>`s. Take
-    // whichever is larger.
-    let mut blocks = lines_of(container);
-    if n < MIN_PARAGRAPH_TEXT {
-        for el in containers.iter().flat_map(|s| doc.select(s)) {
-            let candidate = lines_of(el);
-            if size(&candidate) > size(&blocks) {
-                blocks = candidate;
-            }
+    let mut blocks = Vec::new();
+    for el in containers.iter().flat_map(|s| doc.select(s)) {
+        let candidate = lines_of(el);
+        if size(&candidate) > size(&blocks) {
+            blocks = candidate;
         }
     }
-    if size(&blocks) > size(&page) {
+    if blocks.is_empty() {
+        blocks = lines_of(root);
+    }
+    if size(&blocks) > 2 * size(&paragraphs) {
         blocks
-    } else if size(&page) >= MIN_PARAGRAPH_TEXT {
-        page
     } else {
-        lines_of(root)
+        paragraphs
     }
 }
 
@@ -186,7 +238,10 @@ fn paragraphs_in(container: ElementRef) -> Vec<String> {
 /// ("2 NY RESIDENTS ALLEGEDLY RAN SECRET…" linking elsewhere), not this article's prose.
 fn is_link_list(p: ElementRef, text: &str) -> bool {
     let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-    let linked: usize = p.select(sel!("a")).map(|a| a.text().map(visible).sum::<usize>()).sum();
+    let linked: usize = p
+        .select(sel!("a"))
+        .map(|a| a.text().map(visible).sum::<usize>())
+        .sum();
     let total = visible(text);
     total > 0 && linked * 10 >= total * 9
 }
@@ -217,7 +272,9 @@ fn block_text(el: ElementRef, out: &mut String) {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
                 let name = e.name();
-                let Some(child) = ElementRef::wrap(child) else { continue };
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 if matches!(name, "script" | "style" | "head" | "title" | "svg")
                     || is_furniture(&child)
                     || has_furniture_name(&child)
@@ -226,9 +283,29 @@ fn block_text(el: ElementRef, out: &mut String) {
                 }
                 let block = matches!(
                     name,
-                    "div" | "p" | "br" | "li" | "ul" | "ol" | "section" | "h1" | "h2" | "h3"
-                        | "h4" | "h5" | "h6" | "tr" | "td" | "th" | "table" | "blockquote"
-                        | "pre" | "dd" | "dt" | "body" | "center"
+                    "div"
+                        | "p"
+                        | "br"
+                        | "li"
+                        | "ul"
+                        | "ol"
+                        | "section"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "tr"
+                        | "td"
+                        | "th"
+                        | "table"
+                        | "blockquote"
+                        | "pre"
+                        | "dd"
+                        | "dt"
+                        | "body"
+                        | "center"
                 );
                 if block {
                     out.push('\n');
@@ -251,8 +328,14 @@ fn page_title(doc: &Html) -> Option<String> {
         collapse(&s)
     };
     let candidates = [
-        doc.select(sel!("title")).next().map(text).map(|t| strip_site_suffix(&t).to_string()),
-        doc.select(sel!("meta[property='og:title']")).next().and_then(|m| m.attr("content")).map(collapse),
+        doc.select(sel!("title"))
+            .next()
+            .map(text)
+            .map(|t| strip_site_suffix(&t).to_string()),
+        doc.select(sel!("meta[property='og:title']"))
+            .next()
+            .and_then(|m| m.attr("content"))
+            .map(collapse),
         doc.select(sel!("h1")).next().map(text),
     ];
     candidates.into_iter().flatten().find(|t| !t.is_empty())
@@ -274,7 +357,9 @@ pub fn strip_site_suffix(title: &str) -> &str {
             .iter()
             .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
             .max_by_key(|&(i, _)| i);
-        let Some((at, sep_len)) = cut else { return title };
+        let Some((at, sep_len)) = cut else {
+            return title;
+        };
         let suffix = &title[at + sep_len..];
         let words: Vec<&str> = suffix.split_whitespace().collect();
         let site_like = !words.is_empty()
@@ -282,7 +367,9 @@ pub fn strip_site_suffix(title: &str) -> &str {
             && words.iter().all(|w| {
                 w.contains('.')
                     || matches!(*w, "of" | "the" | "and" | "&" | "on" | "in" | "de" | "la")
-                    || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             });
         let head = title[..at].trim_end();
         if !site_like || head.split_whitespace().count() < 2 {
@@ -306,7 +393,11 @@ fn published(doc: &Html) -> Option<String> {
         sel!("meta[name='date' i], meta[name='pubdate' i], meta[name='publishdate' i], meta[name='publish-date' i], meta[name='publication_date' i], meta[name='dc.date.issued' i], meta[name='dc.date' i], meta[name='dcterms.created' i], meta[name='sailthru.date' i], meta[name='parsely-pub-date' i], meta[property='og:published_time' i]"),
     ];
     for meta in metas {
-        if let Some(date) = doc.select(meta).filter_map(|m| m.attr("content")).find_map(usable) {
+        if let Some(date) = doc
+            .select(meta)
+            .filter_map(|m| m.attr("content"))
+            .find_map(usable)
+        {
             return Some(date);
         }
     }
@@ -321,9 +412,11 @@ fn published(doc: &Html) -> Option<String> {
     }
     let marked = sel!("time[pubdate][datetime], time[itemprop='datePublished'][datetime]");
     let any = sel!("article time[datetime], time[datetime]");
-    [marked, any]
-        .into_iter()
-        .find_map(|s| doc.select(s).filter_map(|t| t.attr("datetime")).find_map(usable))
+    [marked, any].into_iter().find_map(|s| {
+        doc.select(s)
+            .filter_map(|t| t.attr("datetime"))
+            .find_map(usable)
+    })
 }
 
 /// First string value of `key` anywhere in a JSON-LD document (`@graph` arrays included).

@@ -32,7 +32,8 @@ pub fn clean_lines<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<Option<Str
 
 /// Splits plain text into lines: `\n`, `\r\n` and old-Mac `\r` all end a line.
 pub fn text_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(['\r', '\u{2028}']))
+    text.split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(['\r', '\u{2028}']))
 }
 
 /// Finds title and paragraphs in clean lines.
@@ -86,20 +87,42 @@ pub fn layout(mut lines: Vec<Option<String>>, record_title: Option<String>) -> L
             }
         }
     }
-    Layout { title, paragraphs: join_paragraphs(lines) }
+    Layout {
+        title,
+        paragraphs: join_paragraphs(lines),
+    }
 }
 
 /// Whether line `i` is a paragraph of its own rather than the first line of a
 /// hard-wrapped one: the next line is blank, or neither starts lower-case nor follows a
 /// line ending in a word no headline ends with ("in", "the", "and", …).
 fn stands_alone(lines: &[Option<String>], i: usize) -> bool {
-    let Some(Some(next)) = lines.get(i + 1) else { return true };
+    let Some(Some(next)) = lines.get(i + 1) else {
+        return true;
+    };
     let line = lines[i].as_deref().unwrap_or("");
     let last_word = line.rsplit(' ').next().unwrap_or("").to_lowercase();
     let dangling = matches!(
         last_word.as_str(),
-        "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "with"
-            | "by" | "from" | "as" | "that" | "its" | "their" | "his" | "her"
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "that"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
     );
     !dangling && !next.chars().next().is_some_and(char::is_lowercase)
 }
@@ -175,20 +198,58 @@ fn is_known_section(line: &str) -> bool {
     let key = line.to_lowercase();
     matches!(
         key.trim_end_matches(" news"),
-        "world" | "africa" | "asia" | "europe" | "americas" | "middle east" | "politics"
-            | "business" | "news" | "latest" | "breaking" | "national" | "international"
-            | "local" | "opinion" | "sport" | "sports" | "health" | "science" | "technology"
-            | "tech" | "economy" | "markets" | "us" | "u.s." | "uk" | "asia pacific"
-            | "asia-pacific" | "latin america" | "conflict" | "security" | "elections"
-            | "crime" | "environment" | "climate" | "analysis" | "explainer" | "top stories"
-            | "home" | "region" | "nation" | "global"
+        "world"
+            | "africa"
+            | "asia"
+            | "europe"
+            | "americas"
+            | "middle east"
+            | "politics"
+            | "business"
+            | "news"
+            | "latest"
+            | "breaking"
+            | "national"
+            | "international"
+            | "local"
+            | "opinion"
+            | "sport"
+            | "sports"
+            | "health"
+            | "science"
+            | "technology"
+            | "tech"
+            | "economy"
+            | "markets"
+            | "us"
+            | "u.s."
+            | "uk"
+            | "asia pacific"
+            | "asia-pacific"
+            | "latin america"
+            | "conflict"
+            | "security"
+            | "elections"
+            | "crime"
+            | "environment"
+            | "climate"
+            | "analysis"
+            | "explainer"
+            | "top stories"
+            | "home"
+            | "region"
+            | "nation"
+            | "global"
     ) || key.ends_with(" news")
 }
 
 /// Title comparison that ignores case, spacing and punctuation.
 fn same_text(a: &str, b: &str) -> bool {
     let key = |s: &str| {
-        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
     };
     let (a, b) = (key(a), key(b));
     !a.is_empty() && a == b

@@ -87,9 +87,16 @@ fn assemble(layout: Layout, published: Option<String>) -> Result<Cleaned, String
         text.push_str(p);
     }
     if text.is_empty() {
-        return Err("empty after cleaning: no article text left once ads, captions and \
+        return Err(
+            "empty after cleaning: no article text left once ads, captions and \
                     share lines were removed"
-            .into());
+                .into(),
+        );
     }
-    Ok(Cleaned { title, text, body_start, published })
+    Ok(Cleaned {
+        title,
+        text,
+        body_start,
+        published,
+    })
 }

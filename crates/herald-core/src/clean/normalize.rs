@@ -36,8 +36,18 @@ pub fn normalize_line(line: &str, out: &mut String) {
 
 fn push_char(c: char, out: &mut String, pending_space: &mut bool) {
     match c {
-        ' ' | '\t' | '\r' | '\n' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}'
-        | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => *pending_space = true,
+        ' '
+        | '\t'
+        | '\r'
+        | '\n'
+        | '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}' => *pending_space = true,
         '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => {}
         c if c.is_control() => {}
         c => {
@@ -123,7 +133,10 @@ mod tests {
 
     #[test]
     fn spaces_are_collapsed_and_invisibles_removed() {
-        assert_eq!(norm("\t KHARTOUM\u{a0}(Reuters)\u{200b} -  Sudan's\u{ad} army  "), "KHARTOUM (Reuters) - Sudan's army");
+        assert_eq!(
+            norm("\t KHARTOUM\u{a0}(Reuters)\u{200b} -  Sudan's\u{ad} army  "),
+            "KHARTOUM (Reuters) - Sudan's army"
+        );
     }
 
     #[test]

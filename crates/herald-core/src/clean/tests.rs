@@ -5,7 +5,10 @@ use crate::model::Origin;
 
 fn article(title: Option<&str>, body: RawBody) -> RawArticle {
     RawArticle {
-        origin: Origin { path: "test".into(), line: None },
+        origin: Origin {
+            path: "test".into(),
+            line: None,
+        },
         url: None,
         title: title.map(str::to_string),
         published: None,
@@ -72,11 +75,20 @@ KHARTOUM (Reuters) - Sudan's army and the paramilitary Rapid Support Forces agre
 paramilitary Rapid Support Forces agreed to a 72-hour ceasefire, U.S. Secretary of State Antony \
 Blinken said on Monday."
     );
-    assert_eq!(c.body_start, "Sudan army, RSF agree to 72-hour ceasefire".len() + 2);
+    assert_eq!(
+        c.body_start,
+        "Sudan army, RSF agree to 72-hour ceasefire".len() + 2
+    );
 
     // A body without the title gets it prepended.
-    let c = text(Some("Troops withdraw  from Kherson"), "KYIV (Reuters) - Russian troops withdrew.");
-    assert_eq!(c.text, "Troops withdraw from Kherson\n\nKYIV (Reuters) - Russian troops withdrew.");
+    let c = text(
+        Some("Troops withdraw  from Kherson"),
+        "KYIV (Reuters) - Russian troops withdrew.",
+    );
+    assert_eq!(
+        c.text,
+        "Troops withdraw from Kherson\n\nKYIV (Reuters) - Russian troops withdrew."
+    );
     assert_eq!(c.title.as_deref(), Some("Troops withdraw from Kherson"));
     assert_eq!(c.body_start, 30);
 }
@@ -139,8 +151,11 @@ centers.\n\nNo group claimed responsibility."
 
 #[test]
 fn nothing_left_is_an_error_that_says_why() {
-    let err = clean(&article(None, RawBody::Text("Advertisement\n\n[ad_1]\n\nShare this article".into())))
-        .unwrap_err();
+    let err = clean(&article(
+        None,
+        RawBody::Text("Advertisement\n\n[ad_1]\n\nShare this article".into()),
+    ))
+    .unwrap_err();
     assert!(err.starts_with("empty after cleaning"), "{err}");
 }
 
@@ -197,7 +212,10 @@ fn html_date_falls_back_to_json_ld_then_time() {
     let page = r#"<html><head><script type="application/ld+json">
       {"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2022-11-09T08:00:00+03:00"}]}
     </script></head><body><article><p>Troops withdrew from Kherson on Wednesday.</p></article></body></html>"#;
-    assert_eq!(html(None, page).published.as_deref(), Some("2022-11-09T08:00:00+03:00"));
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2022-11-09T08:00:00+03:00")
+    );
     let page = r#"<html><body><article><time datetime="2021-10-10">Oct. 10</time>
       <p>Protesters marched in Khartoum.</p></article></body></html>"#;
     assert_eq!(html(None, page).published.as_deref(), Some("2021-10-10"));
@@ -230,9 +248,18 @@ the attack.</div><script>var x = 1;</script></body></html>";
 #[test]
 fn site_suffixes_are_cut_only_when_they_look_like_a_site() {
     use html::strip_site_suffix;
-    assert_eq!(strip_site_suffix("Kenya protests turn deadly | Reuters"), "Kenya protests turn deadly");
-    assert_eq!(strip_site_suffix("Kenya protests turn deadly - BBC News"), "Kenya protests turn deadly");
-    assert_eq!(strip_site_suffix("Coup in Niger — nytimes.com"), "Coup in Niger");
+    assert_eq!(
+        strip_site_suffix("Kenya protests turn deadly | Reuters"),
+        "Kenya protests turn deadly"
+    );
+    assert_eq!(
+        strip_site_suffix("Kenya protests turn deadly - BBC News"),
+        "Kenya protests turn deadly"
+    );
+    assert_eq!(
+        strip_site_suffix("Coup in Niger — nytimes.com"),
+        "Coup in Niger"
+    );
     assert_eq!(
         strip_site_suffix("Sudan ceasefire collapses - army blames RSF"),
         "Sudan ceasefire collapses - army blames RSF"

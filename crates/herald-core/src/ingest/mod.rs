@@ -58,7 +58,10 @@ impl IngestError {
     /// A lost record: the common case, so it gets the short constructor.
     pub fn unreadable(path: &str, line: Option<u64>, reason: impl Into<String>) -> IngestError {
         IngestError {
-            origin: Origin { path: path.to_string(), line },
+            origin: Origin {
+                path: path.to_string(),
+                line,
+            },
             reason: reason.into(),
             kind: IngestErrorKind::Unreadable,
         }
@@ -146,7 +149,11 @@ pub fn read_inputs(
 ) -> Box<dyn Iterator<Item = Result<RawArticle, IngestError>>> {
     let defaults = Arc::new(defaults.clone());
     let inputs = inputs.to_vec();
-    Box::new(inputs.into_iter().flat_map(move |input| read_input(input, defaults.clone())))
+    Box::new(
+        inputs
+            .into_iter()
+            .flat_map(move |input| read_input(input, defaults.clone())),
+    )
 }
 
 /// One command-line input: stdin, a directory or a file.
@@ -199,7 +206,11 @@ fn sniffed(path: String, mut input: Box<dyn BufRead>, defaults: Arc<InputDefault
         }
     }
     let input: Box<dyn BufRead> = Box::new(BufReader::new(Cursor::new(prefix).chain(input)));
-    Format::sniff(first).read(Source { path, input, defaults })
+    Format::sniff(first).read(Source {
+        path,
+        input,
+        defaults,
+    })
 }
 
 /// One file: picks the reader by extension (after an optional `.gz`).
@@ -212,15 +223,24 @@ fn read_file(path: &Path, walked: bool, defaults: Arc<InputDefaults>) -> Records
     let (ext, gzipped) = extension(path);
     let format = ext.as_deref().and_then(Format::from_extension);
     if format.is_none() && (walked || ext.is_some()) {
-        let shown = ext.map(|e| format!("`.{e}`")).unwrap_or_else(|| "(none)".into());
+        let shown = ext
+            .map(|e| format!("`.{e}`"))
+            .unwrap_or_else(|| "(none)".into());
         return error_once(IngestError {
-            origin: Origin { path: name, line: None },
+            origin: Origin {
+                path: name,
+                line: None,
+            },
             reason: if walked {
                 format!("not an input file: extension {shown} (expected {KNOWN_EXTENSIONS})")
             } else {
                 format!("unknown extension {shown} (expected {KNOWN_EXTENSIONS})")
             },
-            kind: if walked { IngestErrorKind::Ignored } else { IngestErrorKind::Unreadable },
+            kind: if walked {
+                IngestErrorKind::Ignored
+            } else {
+                IngestErrorKind::Unreadable
+            },
         });
     }
     let file = match File::open(path) {
@@ -228,12 +248,19 @@ fn read_file(path: &Path, walked: bool, defaults: Arc<InputDefaults>) -> Records
         Err(err) => return error_once(IngestError::unreadable(&name, None, io_reason(&err))),
     };
     let input: Box<dyn BufRead> = if gzipped {
-        Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(file)))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::read::MultiGzDecoder::new(file),
+        ))
     } else {
         Box::new(BufReader::with_capacity(1 << 16, file))
     };
     match format {
-        Some(format) => format.read(Source { path: name, input, defaults }),
+        Some(format) => format.read(Source {
+            path: name,
+            input,
+            defaults,
+        }),
         // An explicitly named file without any extension: look at its content instead.
         None => sniffed(name, input, defaults),
     }
@@ -242,7 +269,10 @@ fn read_file(path: &Path, walked: bool, defaults: Arc<InputDefaults>) -> Records
 /// The lowercase extension that decides the format, and whether a `.gz` wraps it:
 /// `crawl.jsonl.gz` → (`jsonl`, true).
 fn extension(path: &Path) -> (Option<String>, bool) {
-    let ext = |p: &Path| p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let ext = |p: &Path| {
+        p.extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+    };
     match ext(path) {
         Some(e) if e == "gz" => (ext(&path.with_extension("")), true),
         other => (other, false),
@@ -258,7 +288,9 @@ pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match err.kind() {
         ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied (check the file's read permission)".into(),
+        ErrorKind::PermissionDenied => {
+            "permission denied (check the file's read permission)".into()
+        }
         ErrorKind::InvalidData => format!("corrupt or unreadable data: {err}"),
         _ => {
             let text = err.to_string();
@@ -320,7 +352,10 @@ struct Walk {
 
 impl Walk {
     fn new(root: PathBuf) -> Walk {
-        let mut walk = Walk { stack: Vec::new(), pending_error: None };
+        let mut walk = Walk {
+            stack: Vec::new(),
+            pending_error: None,
+        };
         walk.enter(&root);
         walk
     }
@@ -355,7 +390,9 @@ impl Iterator for Walk {
                     continue;
                 }
             };
-            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if hidden {
                 continue;
             }

@@ -22,7 +22,11 @@ fn a_directory_is_walked_recursively_in_sorted_order_skipping_hidden_files() {
     fs::create_dir(dir.path().join("b-nested")).unwrap();
     fs::create_dir(dir.path().join(".git")).unwrap();
     fs::write(dir.path().join("c.txt"), WIRE).unwrap();
-    fs::write(dir.path().join("a.html"), "<html><p>Police fired.</p></html>").unwrap();
+    fs::write(
+        dir.path().join("a.html"),
+        "<html><p>Police fired.</p></html>",
+    )
+    .unwrap();
     fs::write(dir.path().join("b-nested/z.txt"), WIRE).unwrap();
     fs::write(dir.path().join(".hidden.txt"), WIRE).unwrap();
     fs::write(dir.path().join(".git/config.txt"), WIRE).unwrap();
@@ -35,9 +39,16 @@ fn a_directory_is_walked_recursively_in_sorted_order_skipping_hidden_files() {
             Ok(a) => a.origin.path.clone(),
             Err(e) => e.origin.path.clone(),
         })
-        .map(|p| p.strip_prefix(dir.path().to_str().unwrap()).unwrap().to_string())
+        .map(|p| {
+            p.strip_prefix(dir.path().to_str().unwrap())
+                .unwrap()
+                .to_string()
+        })
         .collect();
-    assert_eq!(names, ["/README.md", "/a.html", "/b-nested/z.txt", "/c.txt"]);
+    assert_eq!(
+        names,
+        ["/README.md", "/a.html", "/b-nested/z.txt", "/c.txt"]
+    );
     let readme = items[0].as_ref().unwrap_err();
     assert_eq!(readme.kind, IngestErrorKind::Ignored);
     assert!(readme.reason.contains("`.md`"), "{}", readme.reason);
@@ -53,10 +64,19 @@ fn a_missing_file_is_one_error_and_the_next_input_is_still_read() {
     let items = read_all(&[missing.clone(), path_of(&dir, "ok.txt")]);
     assert_eq!(items.len(), 2);
     let err = items[0].as_ref().unwrap_err();
-    assert_eq!(err.origin, Origin { path: missing.clone(), line: None });
+    assert_eq!(
+        err.origin,
+        Origin {
+            path: missing.clone(),
+            line: None
+        }
+    );
     assert_eq!(err.reason, "no such file or directory");
     assert_eq!(err.kind, IngestErrorKind::Unreadable);
-    assert_eq!(err.to_string(), format!("{missing}: no such file or directory"));
+    assert_eq!(
+        err.to_string(),
+        format!("{missing}: no such file or directory")
+    );
     assert!(items[1].is_ok());
 }
 
@@ -80,7 +100,8 @@ fn extensions_are_matched_in_any_case_and_through_gzip() {
     fs::write(dir.path().join("STORY.TXT"), WIRE).unwrap();
     let gz = fs::File::create(dir.path().join("feed.jsonl.gz")).unwrap();
     let mut enc = flate2::write::GzEncoder::new(gz, flate2::Compression::fast());
-    enc.write_all(b"{\"title\":\"A\",\"text\":\"Police fired tear gas.\"}\n").unwrap();
+    enc.write_all(b"{\"title\":\"A\",\"text\":\"Police fired tear gas.\"}\n")
+        .unwrap();
     enc.finish().unwrap();
     let items = read_all(&[path_of(&dir, "STORY.TXT"), path_of(&dir, "feed.jsonl.gz")]);
     assert!(items[0].is_ok());
@@ -92,9 +113,16 @@ fn extensions_are_matched_in_any_case_and_through_gzip() {
 #[test]
 fn a_file_without_extension_named_explicitly_is_sniffed() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("dump"), "\n\n{\"text\":\"a\"}\n{\"text\":\"b\"}\n").unwrap();
+    fs::write(
+        dir.path().join("dump"),
+        "\n\n{\"text\":\"a\"}\n{\"text\":\"b\"}\n",
+    )
+    .unwrap();
     let items = read_all(&[path_of(&dir, "dump")]);
-    let lines: Vec<_> = items.iter().map(|i| i.as_ref().unwrap().origin.line).collect();
+    let lines: Vec<_> = items
+        .iter()
+        .map(|i| i.as_ref().unwrap().origin.line)
+        .collect();
     // The sniffed blank lines are given back to the reader: line numbers stay true.
     assert_eq!(lines, [Some(3), Some(4)]);
 }
@@ -110,15 +138,25 @@ fn sniffing_looks_at_the_first_non_blank_byte() {
 #[test]
 fn bad_documents_each_get_a_reason_the_user_can_act_on() {
     assert_eq!(decode_document(Vec::new()).unwrap_err(), "empty file");
-    assert_eq!(decode_document(b" \n\t\n".to_vec()).unwrap_err(), "empty file");
+    assert_eq!(
+        decode_document(b" \n\t\n".to_vec()).unwrap_err(),
+        "empty file"
+    );
     assert_eq!(
         decode_document(b"PK\x03\x04\x00\x00zip".to_vec()).unwrap_err(),
         "binary file (NUL bytes)"
     );
     let latin1 = b"Police in Bogot\xe1 said".to_vec();
-    assert!(decode_document(latin1).unwrap_err().starts_with("invalid UTF-8 at byte 15"));
-    assert!(decode_document(b"\xff\xfeP\x00".to_vec()).unwrap_err().starts_with("UTF-16"));
-    assert_eq!(decode_document(b"\xEF\xBB\xBFNairobi".to_vec()).unwrap(), "Nairobi");
+    assert!(decode_document(latin1)
+        .unwrap_err()
+        .starts_with("invalid UTF-8 at byte 15"));
+    assert!(decode_document(b"\xff\xfeP\x00".to_vec())
+        .unwrap_err()
+        .starts_with("UTF-16"));
+    assert_eq!(
+        decode_document(b"\xEF\xBB\xBFNairobi".to_vec()).unwrap(),
+        "Nairobi"
+    );
 }
 
 #[test]
@@ -128,8 +166,17 @@ fn defaults_fill_only_what_a_record_lacks() {
         url: None,
         source: Some("cli".into()),
     };
-    assert_eq!(defaults.fill(None, &defaults.published), Some("2023-03-20".into()));
-    assert_eq!(defaults.fill(Some(" ".into()), &defaults.published), Some("2023-03-20".into()));
-    assert_eq!(defaults.fill(Some("2021-10-10".into()), &defaults.published), Some("2021-10-10".into()));
+    assert_eq!(
+        defaults.fill(None, &defaults.published),
+        Some("2023-03-20".into())
+    );
+    assert_eq!(
+        defaults.fill(Some(" ".into()), &defaults.published),
+        Some("2023-03-20".into())
+    );
+    assert_eq!(
+        defaults.fill(Some("2021-10-10".into()), &defaults.published),
+        Some("2021-10-10".into())
+    );
     assert_eq!(defaults.fill(None, &defaults.url), None);
 }

@@ -22,13 +22,11 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use xxhash_rust::xxh3::Xxh3Builder;
-
 const CITIES: &[u8] = include_bytes!("../../../../data/gazetteer/cities.tsv.gz");
 const ADMIN1: &[u8] = include_bytes!("../../../../data/gazetteer/admin1.tsv.gz");
 const COUNTRIES: &[u8] = include_bytes!("../../../../data/gazetteer/countries.tsv.gz");
 const OUTLETS: &[u8] = include_bytes!("../../../../data/gazetteer/outlets.tsv.gz");
-const COMMON_WORDS: &[u8] = include_bytes!("../../../../data/gazetteer/common_words.tsv.gz");
+const NAMES: &[u8] = include_bytes!("../../../../data/gazetteer/names.tsv.gz");
 
 /// A place of the gazetteer, by kind and index into the matching table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,7 +89,9 @@ pub struct OutletHome {
     pub feature_code: Box<str>,
 }
 
-/// One place a name can refer to.
+/// One place a name can refer to. A name with no candidates at all is a continent or world
+/// region ("Africa", "Middle East"): recognised, so its words are not read as a town, but not
+/// resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameCandidate {
     pub place: PlaceRef,
@@ -118,14 +118,91 @@ pub struct Gazetteer {
     by_iso3: HashMap<Box<str>, u16>,
     by_geonameid: HashMap<u32, PlaceRef>,
     admin1_by_key: HashMap<Box<str>, u16>,
-    /// Name (ASCII-lowercased) → name id.
-    pattern_ids: HashMap<Box<str>, u32, Xxh3Builder>,
-    max_name_words: usize,
-    max_name_len: usize,
-    /// Per pattern: `candidates[cand_start[p]..cand_start[p + 1]]`.
+    index: NameIndex,
+}
+
+/// Every name, sorted by key, with its candidates: `names.tsv.gz` decompressed once and kept
+/// as one string that the keys are ranges of (no per-name allocation).
+struct NameIndex {
+    text: String,
+    /// Per name id, the byte range of its key in `text`.
+    keys: Vec<(u32, u32)>,
+    info: Vec<NameInfo>,
+    /// Per name id: `candidates[cand_start[id]..cand_start[id + 1]]`.
     cand_start: Vec<u32>,
     candidates: Vec<NameCandidate>,
-    names: Vec<NameInfo>,
+    max_words: usize,
+    max_len: usize,
+}
+
+impl NameIndex {
+    fn load() -> NameIndex {
+        let names_text = decompress("names.tsv.gz", NAMES);
+        let mut keys = Vec::with_capacity(140_000);
+        let mut names = Vec::with_capacity(140_000);
+        let mut cand_start = Vec::with_capacity(140_001);
+        let mut candidates = Vec::with_capacity(150_000);
+        let base = names_text.as_ptr() as usize;
+        for_each_row("names.tsv.gz", &names_text, |r| {
+            let key = r.str(0);
+            if let Some(&(s, l)) = keys.last() {
+                let prev = &names_text[s as usize..(s + l) as usize];
+                assert!(
+                    prev < key,
+                    "data/gazetteer/names.tsv.gz:{}: keys not sorted ({prev:?}, {key:?})",
+                    r.line
+                );
+            }
+            keys.push(((key.as_ptr() as usize - base) as u32, key.len() as u32));
+            names.push(NameInfo {
+                common_word: r.str(1).contains("common"),
+                exact_case: (!r.str(2).is_empty()).then(|| r.str(2).into()),
+            });
+            cand_start.push(candidates.len() as u32);
+            for token in r.str(3).split(' ').filter(|t| !t.is_empty()) {
+                let (token, main_name) = match token.strip_suffix('\'') {
+                    Some(t) => (t, false),
+                    None => (token, true),
+                };
+                let idx = || -> u32 {
+                    token[1..].parse().unwrap_or_else(|_| {
+                        panic!(
+                            "data/gazetteer/names.tsv.gz:{}: bad place {token:?}",
+                            r.line
+                        )
+                    })
+                };
+                let place = match token.as_bytes()[0] {
+                    b'c' => PlaceRef::Country(idx() as u16),
+                    b'a' => PlaceRef::Admin1(idx() as u16),
+                    b'p' => PlaceRef::City(idx()),
+                    _ => panic!(
+                        "data/gazetteer/names.tsv.gz:{}: bad place {token:?}",
+                        r.line
+                    ),
+                };
+                candidates.push(NameCandidate { place, main_name });
+            }
+        });
+        cand_start.push(candidates.len() as u32);
+        let key_of = |&(s, l): &(u32, u32)| &names_text[s as usize..(s + l) as usize];
+        let max_name_words = keys
+            .iter()
+            .map(|k| key_of(k).split([' ', '-']).count())
+            .max()
+            .unwrap_or(1);
+        let max_name_len = keys.iter().map(|k| k.1 as usize).max().unwrap_or(0);
+
+        NameIndex {
+            text: names_text,
+            keys,
+            info: names,
+            cand_start,
+            candidates,
+            max_words: max_name_words,
+            max_len: max_name_len,
+        }
+    }
 }
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -153,36 +230,66 @@ pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
-/// Rows of one embedded gzipped TSV file: `(line number, fields)`, header and comments skipped.
-fn rows(file: &'static str, gz: &[u8]) -> Vec<(usize, Vec<String>)> {
-    let mut text = String::new();
+/// Decompresses one embedded gzipped TSV file.
+fn decompress(file: &'static str, gz: &[u8]) -> String {
+    let mut text = String::with_capacity(gz.len() * 3);
     flate2::read::GzDecoder::new(gz)
         .read_to_string(&mut text)
         .unwrap_or_else(|e| panic!("data/gazetteer/{file}: cannot decompress: {e}"));
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.starts_with('#') && !l.is_empty())
-        .map(|(i, l)| (i + 1, l.split('\t').map(str::to_owned).collect()))
-        .collect()
+    text
+}
+
+/// Calls `each` with every data row of a TSV text (header and comments skipped), fields
+/// borrowed from the text: no per-field allocation.
+fn for_each_row<'t>(file: &'static str, text: &'t str, mut each: impl FnMut(Row<'_, 't>)) {
+    let mut fields: [&str; 12] = [""; 12];
+    for (i, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut n = 0;
+        for f in line.split('\t') {
+            if n == fields.len() {
+                panic!("data/gazetteer/{file}:{}: too many fields", i + 1);
+            }
+            fields[n] = f;
+            n += 1;
+        }
+        each(Row {
+            file,
+            line: i + 1,
+            fields: &fields[..n],
+        });
+    }
 }
 
 /// Field parsing that names the file and line on error: the data is ours, a bad row is a bug.
-struct Row<'a> {
+struct Row<'f, 't> {
     file: &'static str,
     line: usize,
-    fields: &'a [String],
+    fields: &'f [&'t str],
 }
 
-impl Row<'_> {
-    fn str(&self, i: usize) -> &str {
-        self.fields.get(i).map(String::as_str).unwrap_or_else(|| {
-            panic!("data/gazetteer/{}:{}: missing field {}", self.file, self.line, i + 1)
+impl<'t> Row<'_, 't> {
+    fn str(&self, i: usize) -> &'t str {
+        self.fields.get(i).copied().unwrap_or_else(|| {
+            panic!(
+                "data/gazetteer/{}:{}: missing field {}",
+                self.file,
+                self.line,
+                i + 1
+            )
         })
     }
     fn num<T: std::str::FromStr>(&self, i: usize) -> T {
         let s = self.str(i);
         s.parse().unwrap_or_else(|_| {
-            panic!("data/gazetteer/{}:{}: field {} is not a number: {s:?}", self.file, self.line, i + 1)
+            panic!(
+                "data/gazetteer/{}:{}: field {} is not a number: {s:?}",
+                self.file,
+                self.line,
+                i + 1
+            )
         })
     }
     fn opt_num<T: std::str::FromStr>(&self, i: usize) -> Option<T> {
@@ -192,246 +299,187 @@ impl Row<'_> {
             Some(self.num(i))
         }
     }
-    fn list(&self, i: usize) -> impl Iterator<Item = &str> {
-        self.str(i).split('|').filter(|s| !s.is_empty())
-    }
-}
-
-/// Collects name → candidates while loading, before they are flattened.
-#[derive(Default)]
-struct NameTable {
-    ids: HashMap<Box<str>, u32, Xxh3Builder>,
-    info: Vec<NameInfo>,
-    entries: Vec<(u32, NameCandidate)>,
-}
-
-impl NameTable {
-    fn add(&mut self, name: &str, place: PlaceRef, main_name: bool) {
-        let next = self.ids.len() as u32;
-        let id = match self.ids.get(name_key(name).as_str()) {
-            Some(&id) => id,
-            None => {
-                self.ids.insert(name_key(name).into_boxed_str(), next);
-                next
-            }
-        };
-        if id == next {
-            let letters = name.chars().filter(|c| c.is_alphabetic());
-            let all_caps = letters.clone().count() > 0 && letters.clone().all(char::is_uppercase);
-            self.info.push(NameInfo {
-                common_word: false,
-                exact_case: all_caps.then(|| name.into()),
-            });
-        }
-        let cand = NameCandidate { place, main_name };
-        // The same place may list a name twice (main name and an alternate spelling of it);
-        // its entries are adjacent because places are added one at a time.
-        let n = self.entries.len();
-        if let Some(e) = self.entries[n.saturating_sub(16)..].iter_mut().find(|(i, c)| *i == id && c.place == place) {
-            e.1.main_name |= main_name;
-            return;
-        }
-        self.entries.push((id, cand));
-    }
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut names = NameTable::default();
-
-        let mut countries = Vec::new();
-        let mut by_iso3 = HashMap::new();
-        let mut country_capital_gid = Vec::new();
-        for (line, fields) in rows("countries.tsv.gz", COUNTRIES) {
-            let r = Row { file: "countries.tsv.gz", line, fields: &fields };
-            let idx = countries.len() as u16;
-            let point = match (r.opt_num::<f64>(6), r.opt_num::<f64>(7)) {
-                (Some(lat), Some(lon)) => Some((lat, lon)),
-                _ => None,
-            };
-            countries.push(Country {
-                iso3: r.str(0).into(),
-                iso2: r.str(1).into(),
-                geonameid: r.num(2),
-                name: r.str(3).into(),
-                population: r.num(4),
-                capital: None,
-                point,
+        // The name index is the biggest file: decompress and parse it on a second core while
+        // this one reads the places (about halves the load time on two cores).
+        std::thread::scope(|scope| {
+            let index = scope.spawn(NameIndex::load);
+            let mut countries = Vec::new();
+            let mut by_iso3 = HashMap::new();
+            let mut country_capital_gid = Vec::new();
+            let countries_text = decompress("countries.tsv.gz", COUNTRIES);
+            for_each_row("countries.tsv.gz", &countries_text, |r| {
+                let idx = countries.len() as u16;
+                let point = match (r.opt_num::<f64>(6), r.opt_num::<f64>(7)) {
+                    (Some(lat), Some(lon)) => Some((lat, lon)),
+                    _ => None,
+                };
+                countries.push(Country {
+                    iso3: r.str(0).into(),
+                    iso2: r.str(1).into(),
+                    geonameid: r.num(2),
+                    name: r.str(3).into(),
+                    population: r.num(4),
+                    capital: None,
+                    point,
+                });
+                country_capital_gid.push(r.opt_num::<u32>(5));
+                by_iso3.insert(Box::<str>::from(r.str(0)), idx);
             });
-            country_capital_gid.push(r.opt_num::<u32>(5));
-            by_iso3.insert(Box::<str>::from(r.str(0)), idx);
-            names.add(r.str(3), PlaceRef::Country(idx), true);
-            for alias in r.list(8) {
-                names.add(alias, PlaceRef::Country(idx), true);
-            }
-        }
-        let country_of = |file: &'static str, line: usize, iso3: &str| -> u16 {
-            *by_iso3
-                .get(iso3)
-                .unwrap_or_else(|| panic!("data/gazetteer/{file}:{line}: unknown country {iso3:?}"))
-        };
-
-        let mut admin1 = Vec::new();
-        let mut admin1_by_key = HashMap::new();
-        for (line, fields) in rows("admin1.tsv.gz", ADMIN1) {
-            let r = Row { file: "admin1.tsv.gz", line, fields: &fields };
-            let idx = admin1.len() as u16;
-            let point = match (r.opt_num::<f64>(4), r.opt_num::<f64>(5)) {
-                (Some(lat), Some(lon)) => Some((lat, lon)),
-                _ => None,
+            let country_of = |file: &'static str, line: usize, iso3: &str| -> u16 {
+                *by_iso3.get(iso3).unwrap_or_else(|| {
+                    panic!("data/gazetteer/{file}:{line}: unknown country {iso3:?}")
+                })
             };
-            admin1.push(Admin1 {
-                key: r.str(0).into(),
-                country: country_of("admin1.tsv.gz", line, r.str(1)),
-                geonameid: r.num(2),
-                name: r.str(3).into(),
-                point,
-                population: r.num(6),
-            });
-            admin1_by_key.insert(Box::<str>::from(r.str(0)), idx);
-            names.add(r.str(3), PlaceRef::Admin1(idx), true);
-            for alt in r.list(7) {
-                names.add(alt, PlaceRef::Admin1(idx), true);
-            }
-        }
 
-        let mut cities = Vec::new();
-        for (line, fields) in rows("cities.tsv.gz", CITIES) {
-            let r = Row { file: "cities.tsv.gz", line, fields: &fields };
-            let idx = cities.len() as u32;
-            let admin1_key = r.str(5);
-            let admin1_idx = if admin1_key.is_empty() {
-                None
-            } else {
-                Some(*admin1_by_key.get(admin1_key).unwrap_or_else(|| {
-                    panic!("data/gazetteer/cities.tsv.gz:{line}: unknown admin1 {admin1_key:?}")
-                }))
-            };
-            cities.push(City {
-                geonameid: r.num(0),
-                name: r.str(1).into(),
-                lat: r.num(2),
-                lon: r.num(3),
-                country: country_of("cities.tsv.gz", line, r.str(4)),
-                admin1: admin1_idx,
-                capital: r.str(6) == "PPLC",
-                population: r.num(7),
+            let mut admin1 = Vec::new();
+            let mut admin1_by_key = HashMap::new();
+            let admin1_text = decompress("admin1.tsv.gz", ADMIN1);
+            for_each_row("admin1.tsv.gz", &admin1_text, |r| {
+                let idx = admin1.len() as u16;
+                let point = match (r.opt_num::<f64>(4), r.opt_num::<f64>(5)) {
+                    (Some(lat), Some(lon)) => Some((lat, lon)),
+                    _ => None,
+                };
+                admin1.push(Admin1 {
+                    key: r.str(0).into(),
+                    country: country_of("admin1.tsv.gz", r.line, r.str(1)),
+                    geonameid: r.num(2),
+                    name: r.str(3).into(),
+                    point,
+                    population: r.num(6),
+                });
+                admin1_by_key.insert(Box::<str>::from(r.str(0)), idx);
             });
-            names.add(r.str(1), PlaceRef::City(idx), true);
-            for alt in r.list(8) {
-                // The ASCII spelling of a main name counts as the main name ("Koln" for "Köln").
-                let main = !r.str(1).is_ascii() && alt.is_ascii() && same_letters_ascii(r.str(1), alt);
-                names.add(alt, PlaceRef::City(idx), main);
-            }
-        }
 
-        let mut by_geonameid = HashMap::with_capacity(cities.len() + admin1.len() + countries.len());
-        for (i, c) in cities.iter().enumerate() {
-            by_geonameid.insert(c.geonameid, PlaceRef::City(i as u32));
-        }
-        for (i, a) in admin1.iter().enumerate() {
-            by_geonameid.insert(a.geonameid, PlaceRef::Admin1(i as u16));
-        }
-        for (i, c) in countries.iter().enumerate() {
-            by_geonameid.insert(c.geonameid, PlaceRef::Country(i as u16));
-        }
-        for (i, gid) in country_capital_gid.into_iter().enumerate() {
-            if let Some(gid) = gid {
-                match by_geonameid.get(&gid) {
-                    Some(PlaceRef::City(c)) => countries[i].capital = Some(*c),
-                    _ => panic!("data/gazetteer/countries.tsv.gz: capital {gid} of {} is not a city", countries[i].iso3),
+            let mut cities = Vec::new();
+            let cities_text = decompress("cities.tsv.gz", CITIES);
+            for_each_row("cities.tsv.gz", &cities_text, |r| {
+                let admin1_key = r.str(5);
+                let admin1_idx = if admin1_key.is_empty() {
+                    None
+                } else {
+                    Some(*admin1_by_key.get(admin1_key).unwrap_or_else(|| {
+                        panic!(
+                            "data/gazetteer/cities.tsv.gz:{}: unknown admin1 {admin1_key:?}",
+                            r.line
+                        )
+                    }))
+                };
+                cities.push(City {
+                    geonameid: r.num(0),
+                    name: r.str(1).into(),
+                    lat: r.num(2),
+                    lon: r.num(3),
+                    country: country_of("cities.tsv.gz", r.line, r.str(4)),
+                    admin1: admin1_idx,
+                    capital: r.str(6) == "PPLC",
+                    population: r.num(7),
+                });
+            });
+
+            let mut by_geonameid =
+                HashMap::with_capacity(cities.len() + admin1.len() + countries.len());
+            for (i, c) in cities.iter().enumerate() {
+                by_geonameid.insert(c.geonameid, PlaceRef::City(i as u32));
+            }
+            for (i, a) in admin1.iter().enumerate() {
+                by_geonameid.insert(a.geonameid, PlaceRef::Admin1(i as u16));
+            }
+            for (i, c) in countries.iter().enumerate() {
+                by_geonameid.insert(c.geonameid, PlaceRef::Country(i as u16));
+            }
+            for (i, gid) in country_capital_gid.into_iter().enumerate() {
+                if let Some(gid) = gid {
+                    match by_geonameid.get(&gid) {
+                        Some(PlaceRef::City(c)) => countries[i].capital = Some(*c),
+                        _ => panic!(
+                            "data/gazetteer/countries.tsv.gz: capital {gid} of {} is not a city",
+                            countries[i].iso3
+                        ),
+                    }
                 }
             }
-        }
 
-        let mut outlets = HashMap::new();
-        for (line, fields) in rows("outlets.tsv.gz", OUTLETS) {
-            let r = Row { file: "outlets.tsv.gz", line, fields: &fields };
-            let country = (!r.str(5).is_empty()).then(|| country_of("outlets.tsv.gz", line, r.str(5)));
-            let admin1 = admin1_by_key.get(r.str(3)).copied();
-            outlets.insert(
-                Box::<str>::from(r.str(0)),
-                OutletHome {
-                    geonameid: r.opt_num(1),
-                    name: r.str(2).into(),
-                    admin1,
-                    country,
-                    lat: r.opt_num(6),
-                    lon: r.opt_num(7),
-                    feature_code: r.str(8).into(),
-                },
-            );
-        }
-
-        for (line, fields) in rows("common_words.tsv.gz", COMMON_WORDS) {
-            let r = Row { file: "common_words.tsv.gz", line, fields: &fields };
-            let id = *names.ids.get(r.str(0)).unwrap_or_else(|| {
-                panic!("data/gazetteer/common_words.tsv.gz:{line}: {:?} is no gazetteer name", r.str(0))
+            let mut outlets = HashMap::new();
+            let outlets_text = decompress("outlets.tsv.gz", OUTLETS);
+            for_each_row("outlets.tsv.gz", &outlets_text, |r| {
+                let country =
+                    (!r.str(5).is_empty()).then(|| country_of("outlets.tsv.gz", r.line, r.str(5)));
+                let admin1 = admin1_by_key.get(r.str(3)).copied();
+                outlets.insert(
+                    Box::<str>::from(r.str(0)),
+                    OutletHome {
+                        geonameid: r.opt_num(1),
+                        name: r.str(2).into(),
+                        admin1,
+                        country,
+                        lat: r.opt_num(6),
+                        lon: r.opt_num(7),
+                        feature_code: r.str(8).into(),
+                    },
+                );
             });
-            names.info[id as usize].common_word = true;
-        }
 
-        // Flatten name → candidates into one array ordered by pattern id.
-        let n_names = names.ids.len();
-        let mut entries = names.entries;
-        entries.sort_by_key(|(id, _)| *id);
-        let mut cand_start = Vec::with_capacity(n_names + 1);
-        let mut candidates = Vec::with_capacity(entries.len());
-        let mut e = 0;
-        for id in 0..n_names as u32 {
-            cand_start.push(candidates.len() as u32);
-            while e < entries.len() && entries[e].0 == id {
-                candidates.push(entries[e].1);
-                e += 1;
+            let index = index.join().expect("the name index loads");
+            let bad = |what: &str, limit: usize, i: usize| {
+                assert!(
+                    i < limit,
+                    "data/gazetteer/names.tsv.gz: {what} row {i} does not exist"
+                );
+            };
+            for c in &index.candidates {
+                match c.place {
+                    PlaceRef::Country(i) => bad("country", countries.len(), i as usize),
+                    PlaceRef::Admin1(i) => bad("admin1", admin1.len(), i as usize),
+                    PlaceRef::City(i) => bad("city", cities.len(), i as usize),
+                }
             }
-        }
-        cand_start.push(candidates.len() as u32);
 
-        let max_name_words = names.ids.keys().map(|k| k.split([' ', '-']).count()).max().unwrap_or(1);
-        let max_name_len = names.ids.keys().map(|k| k.len()).max().unwrap_or(0);
-
-
-        Gazetteer {
-            countries,
-            admin1,
-            cities,
-            outlets,
-            by_iso3,
-            by_geonameid,
-            admin1_by_key,
-            max_name_words,
-            max_name_len,
-            pattern_ids: names.ids,
-            cand_start,
-            candidates,
-            names: names.info,
-        }
+            Gazetteer {
+                countries,
+                admin1,
+                cities,
+                outlets,
+                by_iso3,
+                by_geonameid,
+                admin1_by_key,
+                index,
+            }
+        })
     }
 
     /// The id of a name, looked up by its ASCII-lowercased spelling (see [`name_key`]).
     /// Takes the key already lowercased so a scanner can slice it out of a lowercased copy of
     /// the text without allocating.
     pub fn lookup(&self, key: &str) -> Option<usize> {
-        self.pattern_ids.get(key).map(|&id| id as usize)
+        let ix = &self.index;
+        ix.keys
+            .binary_search_by(|&(s, l)| ix.text[s as usize..(s + l) as usize].cmp(key))
+            .ok()
     }
 
     /// The longest name has this many words (space- or hyphen-separated) and bytes: bounds how
     /// far a scanner extends a candidate name.
     pub fn max_name_words(&self) -> usize {
-        self.max_name_words
+        self.index.max_words
     }
 
     pub fn max_name_len(&self) -> usize {
-        self.max_name_len
+        self.index.max_len
     }
 
     /// The places a name (id from [`Gazetteer::lookup`]) can refer to.
     pub fn candidates(&self, pattern: usize) -> &[NameCandidate] {
-        &self.candidates[self.cand_start[pattern] as usize..self.cand_start[pattern + 1] as usize]
+        let ix = &self.index;
+        &ix.candidates[ix.cand_start[pattern] as usize..ix.cand_start[pattern + 1] as usize]
     }
 
     pub fn name_info(&self, pattern: usize) -> &NameInfo {
-        &self.names[pattern]
+        &self.index.info[pattern]
     }
 
     /// The id of a name as written ("Paris", "PARIS" and "paris" are one name).
@@ -562,7 +610,9 @@ impl Gazetteer {
             geonameid: Some(self.geonameid(place)),
             lat: point.map(|p| p.0),
             lon: point.map(|p| p.1),
-            admin1: self.admin1_of(place).map(|a| self.admin1[a as usize].name.to_string()),
+            admin1: self
+                .admin1_of(place)
+                .map(|a| self.admin1[a as usize].name.to_string()),
             country_code: Some(country.iso3.to_string()),
             feature_code: self.feature_code(place).map(str::to_string),
             resolution: self.resolution(place),
@@ -571,14 +621,8 @@ impl Gazetteer {
 
     /// Number of distinct names.
     pub fn name_count(&self) -> usize {
-        self.names.len()
+        self.index.info.len()
     }
-}
-
-/// `ascii` spells the same letters as `name` with diacritics removed ("Zürich" / "Zurich").
-fn same_letters_ascii(name: &str, ascii: &str) -> bool {
-    name.chars().count() == ascii.chars().count()
-        && name.chars().zip(ascii.chars()).all(|(a, b)| a == b || (!a.is_ascii() && b.is_ascii_alphabetic()))
 }
 
 #[cfg(test)]
@@ -587,8 +631,18 @@ mod tests {
 
     fn cands(name: &str) -> Vec<(u32, &'static str)> {
         let g = gazetteer();
-        let p = g.pattern_of(name).unwrap_or_else(|| panic!("{name} not a gazetteer name"));
-        g.candidates(p).iter().map(|c| (g.geonameid(c.place), &*g.countries[g.country_of(c.place) as usize].iso3)).collect()
+        let p = g
+            .pattern_of(name)
+            .unwrap_or_else(|| panic!("{name} not a gazetteer name"));
+        g.candidates(p)
+            .iter()
+            .map(|c| {
+                (
+                    g.geonameid(c.place),
+                    &*g.countries[g.country_of(c.place) as usize].iso3,
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -598,10 +652,12 @@ mod tests {
         assert!(g.admin1.len() > 3900);
         assert!(g.countries.len() > 250);
         assert!(g.name_count() > 100_000);
-        // Every pattern has at least one candidate.
-        for p in 0..g.name_count() {
-            assert!(!g.candidates(p).is_empty(), "pattern {p} has no candidate");
-        }
+        // Only continents and world regions have no candidate.
+        let empty = (0..g.name_count())
+            .filter(|&p| g.candidates(p).is_empty())
+            .count();
+        assert!((5..100).contains(&empty), "{empty} names without places");
+        assert!(g.candidates(g.pattern_of("Africa").unwrap()).is_empty());
     }
 
     #[test]
@@ -612,7 +668,10 @@ mod tests {
         let city = &g.cities[nairobi as usize];
         assert_eq!(city.geonameid, 184745);
         assert!(city.capital);
-        assert_eq!(&*g.admin1[city.admin1.unwrap() as usize].name, "Nairobi Area");
+        assert_eq!(
+            &*g.admin1[city.admin1.unwrap() as usize].name,
+            "Nairobi Area"
+        );
         assert_eq!(g.feature_code(PlaceRef::City(nairobi)), Some("PPLC"));
     }
 
@@ -634,13 +693,20 @@ mod tests {
             assert!(g.name_info(g.pattern_of(w).unwrap()).common_word, "{w}");
         }
         assert!(!g.name_info(g.pattern_of("Nairobi").unwrap()).common_word);
-        assert_eq!(g.name_info(g.pattern_of("US").unwrap()).exact_case.as_deref(), Some("US"));
+        assert_eq!(
+            g.name_info(g.pattern_of("US").unwrap())
+                .exact_case
+                .as_deref(),
+            Some("US")
+        );
     }
 
     #[test]
     fn outlet_home_by_domain() {
         let g = gazetteer();
-        let home = g.outlet_home("https://www.ajc.com/news/local/x.html").unwrap();
+        let home = g
+            .outlet_home("https://www.ajc.com/news/local/x.html")
+            .unwrap();
         assert_eq!(&*home.name, "Atlanta");
         assert_eq!(&*g.admin1[home.admin1.unwrap() as usize].name, "Georgia");
         assert!(g.outlet_home("https://example.org/").is_none());

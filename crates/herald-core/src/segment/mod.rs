@@ -107,7 +107,10 @@ impl<'t> Segmenter<'t> {
     fn push(&mut self, token: Token) {
         let tok = &self.text[token.start..token.end];
         if let Some(rule) = self.pending {
-            let glued = self.tokens.last().is_some_and(|last| last.end == token.start);
+            let glued = self
+                .tokens
+                .last()
+                .is_some_and(|last| last.end == token.start);
             if glued && (is_closer(tok) || terminal_rule(tok).is_some()) {
                 // `said."` / `?!` / `.")` : still part of the ending.
                 self.tokens.push(token);
@@ -129,7 +132,12 @@ impl<'t> Segmenter<'t> {
             // Hand over the token vector and start a fresh one sized like the last.
             let capacity = self.tokens.len().max(8);
             let tokens = std::mem::replace(&mut self.tokens, Vec::with_capacity(capacity));
-            self.out.push(Sentence { start, end, tokens, paragraph: self.paragraph });
+            self.out.push(Sentence {
+                start,
+                end,
+                tokens,
+                paragraph: self.paragraph,
+            });
         }
         self.pending = None;
     }
@@ -218,8 +226,7 @@ const MAYBE_FINAL: &[&str] = &[
     "Corp", "Dec", "Del", "Feb", "Fla", "Fri", "Ga", "Ill", "Inc", "Ind", "Jan", "Jr", "Jul",
     "Jun", "Kan", "Ky", "La", "Ltd", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mon", "Neb",
     "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Plc", "Rd", "Sept", "Sep", "Sr", "St", "Ste",
-    "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo",
-    "etc",
+    "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "etc",
 ];
 
 /// Words that typically open an English sentence and rarely follow `U.S.` or an initial
@@ -227,12 +234,60 @@ const MAYBE_FINAL: &[&str] = &[
 fn is_sentence_starter(word: &str) -> bool {
     matches!(
         word,
-        "A" | "After" | "Also" | "Although" | "An" | "And" | "As" | "At" | "But" | "By"
-            | "During" | "Earlier" | "For" | "From" | "He" | "Her" | "His" | "However" | "I"
-            | "If" | "In" | "It" | "Its" | "Last" | "Later" | "Meanwhile" | "Many" | "More"
-            | "Most" | "No" | "On" | "Our" | "She" | "Since" | "So" | "Some" | "That" | "The"
-            | "Their" | "There" | "These" | "They" | "This" | "Those" | "Thursday" | "To"
-            | "Under" | "We" | "What" | "When" | "Where" | "While" | "Who" | "With" | "Yet"
+        "A" | "After"
+            | "Also"
+            | "Although"
+            | "An"
+            | "And"
+            | "As"
+            | "At"
+            | "But"
+            | "By"
+            | "During"
+            | "Earlier"
+            | "For"
+            | "From"
+            | "He"
+            | "Her"
+            | "His"
+            | "However"
+            | "I"
+            | "If"
+            | "In"
+            | "It"
+            | "Its"
+            | "Last"
+            | "Later"
+            | "Meanwhile"
+            | "Many"
+            | "More"
+            | "Most"
+            | "No"
+            | "On"
+            | "Our"
+            | "She"
+            | "Since"
+            | "So"
+            | "Some"
+            | "That"
+            | "The"
+            | "Their"
+            | "There"
+            | "These"
+            | "They"
+            | "This"
+            | "Those"
+            | "Thursday"
+            | "To"
+            | "Under"
+            | "We"
+            | "What"
+            | "When"
+            | "Where"
+            | "While"
+            | "Who"
+            | "With"
+            | "Yet"
             | "You"
     )
 }
@@ -284,7 +339,9 @@ fn scan_token(text: &str, start: usize) -> usize {
         let before = text[..start].chars().next_back().unwrap_or(' ');
         if is_word_char(before)
             && matches!(bytes.get(s), Some(b's' | b'S'))
-            && !bytes.get(s + 1).is_some_and(|_| is_word_char(char_at(text, s + 1)))
+            && !bytes
+                .get(s + 1)
+                .is_some_and(|_| is_word_char(char_at(text, s + 1)))
         {
             return s + 1;
         }
@@ -307,9 +364,8 @@ fn scan_token(text: &str, start: usize) -> usize {
 fn scan_word(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let len = bytes.len();
-    let letter_dot = |i: usize| {
-        i + 1 < len && bytes[i].is_ascii_alphabetic() && bytes[i + 1] == b'.'
-    };
+    let letter_dot =
+        |i: usize| i + 1 < len && bytes[i].is_ascii_alphabetic() && bytes[i + 1] == b'.';
     // `U.S.`, `e.g.`, `a.m.`: single letters each followed by a dot, at least two.
     let mut end = start;
     while letter_dot(end) {

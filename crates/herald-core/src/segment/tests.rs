@@ -2,13 +2,21 @@ use super::*;
 
 /// The sentences of `text` as strings, for readable assertions.
 fn split(text: &str) -> Vec<&str> {
-    sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+    sentences(text)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect()
 }
 
 fn tokens(text: &str) -> Vec<&str> {
     sentences(text)
         .iter()
-        .flat_map(|s| s.tokens.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.tokens
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -43,10 +51,16 @@ fn a_closing_quote_after_the_final_period_belongs_to_the_sentence_it_ends() {
     let text = "The minister said: \"The ceasefire holds.\" Fighting resumed in Khartoum.";
     assert_eq!(
         split(text),
-        ["The minister said: \"The ceasefire holds.\"", "Fighting resumed in Khartoum."]
+        [
+            "The minister said: \"The ceasefire holds.\"",
+            "Fighting resumed in Khartoum."
+        ]
     );
     let curly = "“Why now?” he asked. “Because the army moved first.”";
-    assert_eq!(split(curly), ["“Why now?” he asked.", "“Because the army moved first.”"]);
+    assert_eq!(
+        split(curly),
+        ["“Why now?” he asked.", "“Because the army moved first.”"]
+    );
 }
 
 #[test]
@@ -85,7 +99,12 @@ fn question_marks_exclamations_and_ellipses() {
     let text = "Will the talks resume? Nobody knows! The envoy... paused. Then he left.";
     assert_eq!(
         split(text),
-        ["Will the talks resume?", "Nobody knows!", "The envoy... paused.", "Then he left."]
+        [
+            "Will the talks resume?",
+            "Nobody knows!",
+            "The envoy... paused.",
+            "Then he left."
+        ]
     );
 }
 
@@ -95,7 +114,10 @@ fn a_lower_case_word_after_a_period_continues_the_sentence() {
     let text = "The fighters, approx. two hundred, crossed at dawn. Police said 12 were held.";
     assert_eq!(
         split(text),
-        ["The fighters, approx. two hundred, crossed at dawn.", "Police said 12 were held."]
+        [
+            "The fighters, approx. two hundred, crossed at dawn.",
+            "Police said 12 were held."
+        ]
     );
 }
 
@@ -106,9 +128,30 @@ on 2021-10-10 at 10:30, O'Brien’s aide said.";
     assert_eq!(
         tokens(text),
         [
-            "Al-Shabaab", "'s", "fighters", "don't", "hold", "Kismayo", ";", "1,200", "troops",
-            "(", "3.5", "percent", ")", "arrived", "on", "2021-10-10", "at", "10:30", ",",
-            "O'Brien", "’s", "aide", "said", ".",
+            "Al-Shabaab",
+            "'s",
+            "fighters",
+            "don't",
+            "hold",
+            "Kismayo",
+            ";",
+            "1,200",
+            "troops",
+            "(",
+            "3.5",
+            "percent",
+            ")",
+            "arrived",
+            "on",
+            "2021-10-10",
+            "at",
+            "10:30",
+            ",",
+            "O'Brien",
+            "’s",
+            "aide",
+            "said",
+            ".",
         ]
     );
 }
@@ -119,8 +162,20 @@ fn tokens_of_abbreviations_keep_their_period_and_sentence_final_ones_do_not() {
     assert_eq!(
         tokens(text),
         [
-            "Gen.", "Ogolla", "met", "U.S.", "envoys", "on", "Oct.", "3", "in", "Washington",
-            ".", "It", "ended", ".",
+            "Gen.",
+            "Ogolla",
+            "met",
+            "U.S.",
+            "envoys",
+            "on",
+            "Oct.",
+            "3",
+            "in",
+            "Washington",
+            ".",
+            "It",
+            "ended",
+            ".",
         ]
     );
 }
@@ -133,8 +188,23 @@ fn offsets_are_bytes_into_the_text_and_survive_non_ascii() {
     let toks: Vec<&str> = s[0].tokens.iter().map(|t| &text[t.start..t.end]).collect();
     assert_eq!(
         toks,
-        ["Côte", "d’Ivoire", "’s", "president", "met", "Erdoğan", "in", "Ankara", "—", "talks",
-         "«", "went", "well", "»", "."]
+        [
+            "Côte",
+            "d’Ivoire",
+            "’s",
+            "president",
+            "met",
+            "Erdoğan",
+            "in",
+            "Ankara",
+            "—",
+            "talks",
+            "«",
+            "went",
+            "well",
+            "»",
+            "."
+        ]
     );
     assert_eq!(&text[s[1].start..s[1].end], "Next.");
 }

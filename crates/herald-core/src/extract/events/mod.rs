@@ -37,9 +37,15 @@ const DISCARDS_TSV: &str = include_str!("../../../../../data/events/discards.tsv
 
 /// Words before a word that make it a noun ("the attack", "a protest").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "your",
     "'s", "’s", "new", "further", "fresh", "latest", "recent", "another", "any", "every", "each",
     "deadly", "failed", "alleged", "planned", "possible", "major", "first", "second", "last",
+];
+
+/// Prepositions after which a trigger word is read as a noun.
+const PREPOSITIONS: &[&str] = &[
+    "in", "of", "with", "after", "during", "amid", "following", "from", "against", "over", "despite", "about",
+    "before", "into",
 ];
 
 /// Tokens that end a clause for the purpose of finding actors and nesting events.
@@ -147,6 +153,7 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
         p
     });
 
+    let country = article_country(article, input.sentences, input.places, lexicon);
     let mut events = Vec::new();
     // The story's current reference date: the latest date the text itself gave.
     let mut story_date: Option<DateMention> = None;
@@ -170,6 +177,7 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
             story_date.as_ref(),
             input.places,
             main_place.as_ref(),
+            country.as_deref(),
             lexicon,
             triggers,
             article,
@@ -193,6 +201,7 @@ fn code_sentence(
     story_date: Option<&DateMention>,
     places: &ArticlePlaces,
     main_place: Option<&PlaceRecord>,
+    article_country: Option<&str>,
     lexicon: &ActorLexicon,
     triggers: &TriggerLexicon,
     article: &Article,
@@ -214,7 +223,7 @@ fn code_sentence(
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
     let terms = lexicon.find(text, sentence.start..sentence.end);
     let mut phrases = build_phrases(lexicon, &terms, &words, &raw, &spans, event_date);
-    fill_codes_from_context(&mut phrases, &words, &spans, places, main_place);
+    fill_codes_from_context(&mut phrases, &words, &spans, places, text, sentence, article_country);
 
     // 1. Triggers, greedy left to right, longest first; never inside an actor phrase.
     let in_phrase = |i: usize| phrases.iter().any(|p| p.first <= i && i <= p.last);
@@ -226,6 +235,9 @@ fn code_sentence(
             continue;
         }
         let noun_context = i > 0 && DETERMINERS.contains(&words[i - 1]);
+        // After a preposition a verb form is a noun ("in clashes with", "of attacks"),
+        // unless it is a gerund ("by attacking").
+        let after_preposition = i > 0 && PREPOSITIONS.contains(&words[i - 1]);
         let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
             let t = triggers.trigger(m.trigger);
             // The head word must not be part of an actor; later words may ("deployed
@@ -235,7 +247,7 @@ fn code_sentence(
                 TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
             };
             let fits = match t.pos {
-                TriggerPos::Verb => !noun_context,
+                TriggerPos::Verb => !noun_context && !(after_preposition && m.form != VerbForm::Gerund),
                 TriggerPos::Noun => true,
             };
             fits && !inside_actor
@@ -285,7 +297,16 @@ fn code_sentence(
                 // "condemned the attack", "imposed a curfew": the noun is the verb's object.
                 TriggerPos::Noun => pt.pos == TriggerPos::Verb,
                 // "threatened to attack", "urged X to release": a complement.
-                TriggerPos::Verb => verbal_head || (!coordinated && words[m.first - 1] == "to"),
+                // "arrested for occupying roads", "accused of attacking": the gerund is
+                // the reason given, not a second event.
+                TriggerPos::Verb => {
+                    verbal_head
+                        || (!coordinated && words[m.first - 1] == "to")
+                        || (m.form == VerbForm::Gerund && {
+                            let before = if words[m.first - 1].ends_with("ly") && m.first >= 2 { m.first - 2 } else { m.first - 1 };
+                            matches!(words[before], "for" | "of" | "over")
+                        })
+                }
             }
         });
         if let Some((g, _)) = governor {
@@ -339,10 +360,10 @@ fn code_sentence(
     for d in drafts {
         if let Some(prev) = merged.iter_mut().find(|p| p.event == d.event) {
             // Keep the first trigger as evidence, fill what it lacks from the others.
-            if prev.actor.is_empty() {
+            if prev.actor.is_empty() && !d.actor.iter().any(|a| prev.recipient.contains(a)) {
                 prev.actor = d.actor;
             }
-            if prev.recipient.is_empty() {
+            if prev.recipient.is_empty() && !d.recipient.iter().any(|r| prev.actor.contains(r)) {
                 prev.recipient = d.recipient;
             }
             if prev.mode.is_none() {
@@ -395,6 +416,16 @@ fn code_sentence(
                 p
             });
         if d.actor.is_empty() && d.recipient.is_empty() {
+            // "The attack occurred on a road …": a definite event noun without
+            // participants refers back to an event already reported; coding it again
+            // would count one happening twice.
+            let noun = d.m.trigger != u32::MAX && triggers.trigger(d.m.trigger).pos == TriggerPos::Noun;
+            if noun && d.m.first > 0 && matches!(words[d.m.first - 1], "the" | "this" | "that" | "these" | "those") {
+                continue;
+            }
+            if d.modality == Modality::Negated {
+                continue; // "no major clashes occurred": nothing to report
+            }
             // No participant: report only violence that is placed or counted.
             let material = matches!(d.event, EventType::Assault | EventType::Protest);
             if !(material && (has_count || place.is_some()) && d.weight >= 0.5) {
@@ -454,6 +485,14 @@ const SPEECH_VERBS: &[&str] = &[
     "reminder", "statement", "demanded",
 ];
 
+/// Verbs that talk about an event rather than do it.
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "described", "describes", "called", "calls", "confirmed", "confirms", "reported", "reports",
+    "denied", "denies", "blamed", "blames", "claimed", "claims", "condemned", "criticized", "criticised",
+    "praised", "welcomed", "mourned", "recalled", "remembered", "investigating", "investigated", "witnessed",
+    "survived", "feared", "fears", "warned", "told", "discussed",
+];
+
 /// A demand reported as "X said (that) Y must Z".
 struct DemandFrame {
     must: usize,
@@ -491,13 +530,16 @@ fn normalize_word(w: &str) -> String {
 }
 
 /// Role nouns with no country of their own ("police", "the army") take it from a place
-/// right after them ("police in Nairobi"), else from the article's main place.
+/// right after them ("police in Nairobi"), else from the sentence's places when they agree
+/// on one country, else from the country the article is about.
 fn fill_codes_from_context(
     phrases: &mut [ActorPhrase],
     words: &[&str],
     spans: &[(usize, usize)],
     places: &ArticlePlaces,
-    main_place: Option<&PlaceRecord>,
+    text: &str,
+    sentence: &Sentence,
+    article_country: Option<&str>,
 ) {
     for p in phrases.iter_mut() {
         if p.code.is_some() || p.sectors.is_empty() || p.locative {
@@ -517,8 +559,62 @@ fn fill_codes_from_context(
                 }
             }
         }
-        p.code = main_place.and_then(|m| m.country_code.clone());
+        // The places of this sentence, when they agree on one country ("… in Nairobi").
+        let text_before = |pos: usize| text[sentence.start..pos].trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let mut sentence_countries = places
+            .mentions
+            .iter()
+            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+            .filter(|m| {
+                let w = text_before(m.start);
+                matches!(w.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across") || (w == "the" && {
+                    let before_the = text[sentence.start..m.start].trim_end().trim_end_matches("the").trim_end();
+                    let w2 = before_the.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                    matches!(w2.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across")
+                })
+            })
+            .filter_map(|m| m.place.country_code.as_deref());
+        if let Some(first) = sentence_countries.next() {
+            if sentence_countries.all(|c| c == first) {
+                p.code = Some(first.to_string());
+                continue;
+            }
+        }
+        p.code = article_country.map(str::to_string);
     }
+}
+
+/// The country an article is about: the most frequent country among its body's place
+/// mentions and country-coded actor terms (first mentioned on ties). Role nouns without a
+/// country of their own ("police said") take it.
+fn article_country(article: &Article, sentences: &[Sentence], places: &ArticlePlaces, lexicon: &ActorLexicon) -> Option<String> {
+    use crate::knowledge::actors::{ActorForm, ActorKind};
+    let text = article.text.as_str();
+    let body = article.body_start.min(text.len());
+    let mut counts: Vec<(String, usize, usize)> = Vec::new(); // code, count, first position
+    let mut add = |code: &str, pos: usize| match counts.iter_mut().find(|(c, _, _)| c == code) {
+        Some(entry) => entry.1 += 1,
+        None => counts.push((code.to_string(), 1, pos)),
+    };
+    for m in places.mentions.iter().filter(|m| m.start >= body) {
+        if let Some(c) = m.place.country_code.as_deref() {
+            add(c, m.start);
+        }
+    }
+    if let (Some(first), Some(last)) = (sentences.iter().find(|s| s.end > body), sentences.last()) {
+        for t in lexicon.find(text, first.start.max(body)..last.end) {
+            let e = lexicon.entry(t.entry);
+            // Names and capitals are counted as places above; adjectives and demonyms
+            // ("South Korean police", "Kenyans") only here.
+            if e.kind == ActorKind::Country && matches!(e.form, ActorForm::Adjective | ActorForm::Demonym) {
+                if let Some(c) = e.code.as_deref() {
+                    add(c, t.start);
+                }
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.into_iter().next().map(|(c, _, _)| c)
 }
 
 /// Actor and recipient phrase indices of a trigger.
@@ -566,8 +662,17 @@ fn participants(
                 actor = by_phrase(m.last, phrases, words);
             }
             if actor.is_empty() {
-                // "Fundamentalists continued their hunger strike": the clause's subject.
-                actor = subject_of(m.first, phrases, words, clause_of);
+                // "Fundamentalists continued their hunger strike", "The United States
+                // speeded up the withdrawal": the clause's subject does what the noun
+                // names — unless a verb of reporting stands between ("described the
+                // attack as …", "said in response to the attack"): then it only talks
+                // about it.
+                let subject = subject_of(m.first, phrases, words, clause_of);
+                let from = subject.last().map_or(0, |&i| phrases[i].last + 1);
+                let reported = words[from..m.first].iter().any(|w| REPORTING_VERBS.contains(w));
+                if !reported {
+                    actor = subject;
+                }
             }
             let mut recipient = Vec::new();
             if let Some(prep) = words.get(m.last + 1) {
@@ -842,8 +947,10 @@ fn refine_mode(d: &Draft, words: &[&str], tables: &CoderTables) -> Option<String
         .map(|c| c.mode.clone())
 }
 
-/// Where the event happened: a place after a locative preposition in the trigger's
-/// clause (after the trigger first), else any place of the sentence not used as actor.
+/// Where the event happened: a place after a locative preposition ("in", "at", "near"…),
+/// the nearest after the trigger first. A place named otherwise ("imports from the United
+/// States") says nothing about where the event was; the caller then falls back to the
+/// article's dateline or main place.
 fn event_place(
     d: &Draft,
     phrases: &[ActorPhrase],
@@ -869,8 +976,7 @@ fn event_place(
         .iter()
         .filter(|(t, _)| *t > trigger_tok && locative(*t))
         .min_by_key(|(t, _)| *t)
-        .or_else(|| candidates.iter().filter(|(t, _)| locative(*t)).min_by_key(|(t, _)| t.abs_diff(trigger_tok)))
-        .or_else(|| candidates.first());
+        .or_else(|| candidates.iter().filter(|(t, _)| locative(*t)).min_by_key(|(t, _)| t.abs_diff(trigger_tok)));
     pick.map(|(_, m)| {
         let mut p = m.place.clone();
         p.start = m.start;

@@ -300,6 +300,9 @@ fn judge<'a>(
     let span = &text[h.start..h.end];
     let info = gaz.name_info(h.pattern);
     let cands = gaz.candidates(h.pattern);
+    if cands.is_empty() {
+        return None; // a continent or world region: recognised so its words are spent, not resolved
+    }
     let is_country_name = cands.iter().any(|c| c.main_name && matches!(c.place, PlaceRef::Country(_)));
     let qualifier = qualifier_after(text, h.end, gaz, starts_place);
     let mut t = Toponym { start: h.start, end: h.end, pattern: h.pattern, qualifier, cue: Cue::None, needs_support: false };

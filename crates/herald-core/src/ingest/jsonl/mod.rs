@@ -87,7 +87,10 @@ impl JsonlRecords {
         };
         let defaults = &self.defaults;
         Ok(RawArticle {
-            origin: Origin { path: self.path.clone(), line: Some(self.line) },
+            origin: Origin {
+                path: self.path.clone(),
+                line: Some(self.line),
+            },
             url: defaults.fill(line.url, &defaults.url),
             title: line.title.filter(|t| !t.trim().is_empty()),
             published: defaults.fill(line.published, &defaults.published),
@@ -140,7 +143,10 @@ impl Iterator for JsonlRecords {
                 self.done = true;
                 return Some(Err(self.error(Some(self.line), "binary data (NUL bytes)")));
             }
-            return Some(self.record(bytes).map_err(|reason| self.error(Some(self.line), reason)));
+            return Some(
+                self.record(bytes)
+                    .map_err(|reason| self.error(Some(self.line), reason)),
+            );
         }
         None
     }

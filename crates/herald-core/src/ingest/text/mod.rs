@@ -15,7 +15,10 @@ pub fn read(mut source: Source) -> Records {
         let text = read_document(&mut source)?;
         let defaults = &source.defaults;
         Ok(RawArticle {
-            origin: Origin { path: source.path.clone(), line: None },
+            origin: Origin {
+                path: source.path.clone(),
+                line: None,
+            },
             url: defaults.url.clone(),
             title: None,
             published: defaults.published.clone(),

@@ -7,7 +7,8 @@ use crate::model::RawBody;
 fn a_text_file_is_one_article_with_the_cli_defaults() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("story.txt");
-    let body = "Sudan army, RSF agree to 72-hour ceasefire\n\nKHARTOUM (Reuters) - Sudan's army and \
+    let body =
+        "Sudan army, RSF agree to 72-hour ceasefire\n\nKHARTOUM (Reuters) - Sudan's army and \
                 the paramilitary Rapid Support Forces agreed to a 72-hour ceasefire on Monday.\n";
     fs::write(&path, body).unwrap();
     let defaults = InputDefaults {
@@ -30,12 +31,22 @@ fn a_text_file_is_one_article_with_the_cli_defaults() {
 fn empty_binary_and_non_utf8_text_files_are_reported_and_reading_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("1-empty.txt"), "").unwrap();
-    fs::write(dir.path().join("2-binary.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
-    fs::write(dir.path().join("3-latin1.txt"), b"Protesters in S\xe3o Paulo marched").unwrap();
+    fs::write(
+        dir.path().join("2-binary.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("3-latin1.txt"),
+        b"Protesters in S\xe3o Paulo marched",
+    )
+    .unwrap();
     fs::write(dir.path().join("4-good.txt"), "Police fired tear gas.").unwrap();
-    let items: Vec<_> =
-        read_inputs(&[dir.path().to_string_lossy().into_owned()], &InputDefaults::default())
-            .collect();
+    let items: Vec<_> = read_inputs(
+        &[dir.path().to_string_lossy().into_owned()],
+        &InputDefaults::default(),
+    )
+    .collect();
     let reasons: Vec<String> = items
         .iter()
         .take(3)
@@ -48,7 +59,11 @@ fn empty_binary_and_non_utf8_text_files_are_reported_and_reading_goes_on() {
         .collect();
     assert_eq!(reasons[0], "empty file");
     assert_eq!(reasons[1], "binary file (NUL bytes)");
-    assert!(reasons[2].starts_with("invalid UTF-8 at byte 15"), "{}", reasons[2]);
+    assert!(
+        reasons[2].starts_with("invalid UTF-8 at byte 15"),
+        "{}",
+        reasons[2]
+    );
     assert!(items[3].is_ok());
     assert_eq!(items.len(), 4);
 }
