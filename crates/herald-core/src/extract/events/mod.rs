@@ -235,9 +235,9 @@ fn code_sentence(
             continue;
         }
         let noun_context = i > 0 && DETERMINERS.contains(&words[i - 1]);
-        // After a preposition a verb form is a noun ("in clashes with", "of attacks"),
-        // unless it is a gerund ("by attacking").
-        let after_preposition = i > 0 && PREPOSITIONS.contains(&words[i - 1]);
+        // After a preposition a verb form is a noun: "in clashes with", "displaced by
+        // fighting" (the event nouns of the lexicon then take over).
+        let after_preposition = i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
         let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
             let t = triggers.trigger(m.trigger);
             // The head word must not be part of an actor; later words may ("deployed
@@ -247,7 +247,7 @@ fn code_sentence(
                 TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
             };
             let fits = match t.pos {
-                TriggerPos::Verb => !noun_context && !(after_preposition && m.form != VerbForm::Gerund),
+                TriggerPos::Verb => !noun_context && !after_preposition,
                 TriggerPos::Noun => true,
             };
             fits && !inside_actor
@@ -286,9 +286,21 @@ fn code_sentence(
     let mut draft_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
     for (k, m) in found.iter().enumerate() {
         let t = triggers.trigger(m.trigger);
+        let mut reacted_to = false;
         let governor = found[..k].iter().enumerate().rev().find(|(_, prev)| {
             let pt = triggers.trigger(prev.trigger);
             if clause_of[prev.last] != clause_of[m.first] {
+                return false;
+            }
+            // A condemnation or protest presupposes what it reacts to: "condemned the
+            // attack on worshippers that killed 25" reports the attack too (PLOVER codes
+            // the discrete events that motivate a protest). A bare "the attack" is then
+            // dropped below as a back-reference. Demands, threats and promises do not
+            // assert their content, and a gerund after "of"/"for" is an allegation.
+            let reaction = matches!(pt.event, EventType::Accuse | EventType::Protest);
+            let relative = (prev.last + 1..m.first).any(|i| matches!(words[i], "that" | "which"));
+            if reaction && (t.pos == TriggerPos::Noun || relative) && m.form != VerbForm::Gerund {
+                reacted_to = true;
                 return false;
             }
             let verbal_head = pt.pos == TriggerPos::Verb && matches!(pt.event.quad_code(), 1 | 3);
@@ -322,7 +334,8 @@ fn code_sentence(
             draft_of.push(None);
             continue;
         }
-        let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of);
+        // The subject of "condemned the attack" condemned it; it did not attack.
+        let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
         let modality = modality_of(m, &words, &clause_of, date_mentions, published, text, sentence);
         let mut draft = Draft {
             m: *m,
@@ -407,7 +420,9 @@ fn code_sentence(
             }
         }
         let has_count = size.dead.is_some() || size.injured.is_some() || size.arrested.is_some();
-        let place = event_place(&d, &phrases, &words, &spans, places, sentence)
+        let own_place = event_place(&d, &phrases, &words, &spans, places, sentence);
+        let placed_here = own_place.is_some();
+        let place = own_place
             .or_else(|| main_place.cloned())
             .map(|mut p| {
                 // Mentions carry byte offsets; the record carries code points.
@@ -428,7 +443,7 @@ fn code_sentence(
             }
             // No participant: report only violence that is placed or counted.
             let material = matches!(d.event, EventType::Assault | EventType::Protest);
-            if !(material && (has_count || place.is_some()) && d.weight >= 0.5) {
+            if !(material && (has_count || placed_here) && d.weight >= 0.5) {
                 continue;
             }
         }
@@ -624,6 +639,7 @@ fn participants(
     phrases: &[ActorPhrase],
     words: &[&str],
     clause_of: &[usize],
+    subject_may_act: bool,
 ) -> (Vec<usize>, Vec<usize>) {
     let usable = |p: &ActorPhrase| !p.locative;
     match pos {
@@ -651,6 +667,12 @@ fn participants(
         }
         TriggerPos::Noun => {
             // "Israeli airstrikes on Gaza", "Russia's invasion of Ukraine", "the attack by X".
+            // "… are an attack on civilization": a predicate noun characterises, it does
+            // not report an event.
+            let head = (0..m.first).rev().find(|&i| !DETERMINERS.contains(&words[i]));
+            if head.is_some_and(|i| matches!(words[i], "is" | "are" | "was" | "were" | "be" | "been" | "as")) {
+                return (Vec::new(), Vec::new());
+            }
             let mut actor = Vec::new();
             let before = if m.first >= 1 && matches!(words[m.first - 1], "'s" | "'") { m.first.checked_sub(2) } else { m.first.checked_sub(1) };
             if let Some(b) = before {
@@ -661,7 +683,7 @@ fn participants(
             if actor.is_empty() {
                 actor = by_phrase(m.last, phrases, words);
             }
-            if actor.is_empty() {
+            if actor.is_empty() && subject_may_act {
                 // "Fundamentalists continued their hunger strike", "The United States
                 // speeded up the withdrawal": the clause's subject does what the noun
                 // names — unless a verb of reporting stands between ("described the
@@ -669,8 +691,13 @@ fn participants(
                 // about it.
                 let subject = subject_of(m.first, phrases, words, clause_of);
                 let from = subject.last().map_or(0, |&i| phrases[i].last + 1);
+                let claimed = words[m.first.saturating_sub(5)..m.first].contains(&"responsibility");
                 let reported = words[from..m.first].iter().any(|w| REPORTING_VERBS.contains(w));
-                if !reported {
+                // After a preposition the noun is not what the subject did ("displaced by
+                // fighting", "victims of the attack") — except "claimed responsibility for".
+                let head = (0..m.first).rev().find(|&i| !DETERMINERS.contains(&words[i]) && !words[i].ends_with("ly"));
+                let after_preposition = head.is_some_and(|i| PREPOSITIONS.contains(&words[i]) || words[i] == "by" || words[i] == "for");
+                if claimed || (!reported && !after_preposition) {
                     actor = subject;
                 }
             }
@@ -691,16 +718,19 @@ fn participants(
 /// The nearest participant to the left of token `at` in the same clause, with the
 /// phrases coordinated with it.
 fn subject_of(at: usize, phrases: &[ActorPhrase], words: &[&str], clause_of: &[usize]) -> Vec<usize> {
-    let clause = clause_of[at];
+    // "The bomber, wearing a security guard uniform, detonated …": the subject stands
+    // before a parenthetical (relative clause, participle phrase or apposition).
+    let end = skip_parenthetical(at, phrases, words);
+    let clause = if end < at { clause_of[end.saturating_sub(1)] } else { clause_of[at] };
     let mut best: Option<usize> = None;
     for (idx, p) in phrases.iter().enumerate() {
-        if p.last >= at || p.locative || p.bare_adjective && !followed_by_noun(p, words) {
+        if p.last >= end || p.locative || p.bare_adjective {
             continue;
         }
-        if clause_of[p.last] != clause && !(p.last + 1..at).all(|i| clause_of[i] == clause_of[p.last] || !CLAUSE_BREAKS.contains(&words[i]) || words[i] == "who") {
+        if clause_of[p.last] != clause {
             continue;
         }
-        if (p.last + 1..at).any(|i| matches!(words[i], ";" | ":" | "that")) {
+        if (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that")) {
             continue;
         }
         if best.is_none_or(|b| phrases[b].last < p.last) {
@@ -728,8 +758,23 @@ fn subject_of(at: usize, phrases: &[ActorPhrase], words: &[&str], clause_of: &[u
     compound_left(head, phrases, words)
 }
 
-fn followed_by_noun(_p: &ActorPhrase, _words: &[&str]) -> bool {
-    false
+/// If token `at` follows a comma-delimited parenthetical, the index of its opening comma;
+/// else `at`.
+fn skip_parenthetical(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> usize {
+    if at < 2 || words[at - 1] != "," {
+        return at;
+    }
+    let Some(open) = words[..at - 1].iter().rposition(|w| *w == ",") else { return at };
+    let first = words[open + 1];
+    let parenthetical = matches!(first, "who" | "which" | "whose" | "a" | "an" | "the" | "now" | "himself" | "herself")
+        || first.ends_with("ing")
+        || first.ends_with("ed")
+        || phrases.iter().any(|p| p.first == open + 1);
+    if parenthetical && open > 0 {
+        open
+    } else {
+        at
+    }
 }
 
 fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {

@@ -132,7 +132,8 @@ pub fn build_phrases(
                 let last_adj = *adjectives.last().unwrap_or(&k);
                 if let Some(n) = next_term_after(last_adj, ts[last_adj].last, 2) {
                     let head = lexicon.entry(ts[n].entry);
-                    if matches!(head.form, ActorForm::Noun) || head.kind == ActorKind::Person {
+                    // "Kenyan police", "Pakistani Prime Minister X", "the Pakistani Taliban".
+                    if matches!(head.form, ActorForm::Noun) || matches!(head.kind, ActorKind::Person | ActorKind::Group) {
                         let (head_code, head_sectors) = head.resolve(date);
                         for (idx, &a) in adjectives.iter().enumerate() {
                             let adj = lexicon.entry(ts[a].entry);

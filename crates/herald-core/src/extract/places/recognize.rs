@@ -59,7 +59,7 @@ const TITLES: &[&str] = &[
     "maj", "major", "adm", "admiral", "king", "queen", "prince", "princess", "pope", "rev", "father", "sister",
     "brother", "judge", "justice", "secretary", "chairman", "chairwoman", "ambassador", "coach", "officer", "detective",
     "professor", "prof", "saint", "sheikh", "emir", "sultan", "ayatollah", "imam", "rabbi", "bishop", "cardinal",
-    "uncle", "aunt", "st",
+    "uncle", "aunt", "st", "sens", "reps", "gens", "govs",
 ];
 
 /// Capitalised words that may stand before a place name without making it part of another
@@ -184,6 +184,18 @@ fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
     Some((start, word))
 }
 
+/// The word starting exactly at `pos`, if any.
+fn word_at(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let len = text[pos..].char_indices().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, c)| i + c.len_utf8())?;
+    Some((pos, &text[pos..pos + len]))
+}
+
+/// The word ending exactly at `pos`, if any.
+fn word_ending_at(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let start = text[..pos].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i)?;
+    Some((start, &text[start..pos]))
+}
+
 /// A name occurrence that is written like a proper name at word boundaries.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
@@ -278,14 +290,41 @@ pub(super) fn toponyms(text: &str, layout: &Layout, dateline: Option<Range<usize
         }
     }
 
-    let starts_place = |pos: usize| chosen.iter().find(|h| h.start == pos);
+    let starts_place = |pos: usize| chosen.binary_search_by_key(&pos, |h| h.start).ok().map(|i| &chosen[i]);
     let mut out = Vec::with_capacity(chosen.len());
+    let mut people: Vec<usize> = Vec::new();
     for h in &chosen {
-        if let Some(t) = judge(text, layout, dateline.as_ref(), gaz, h, &starts_place) {
-            out.push(t);
+        match judge(text, layout, dateline.as_ref(), gaz, h, &starts_place) {
+            Ok(t) => out.push(t),
+            Err(Rejected::Person) => people.push(h.pattern),
+            Err(Rejected::Other) => {}
         }
     }
+    // One sense per discourse for people: once "Barack Obama" or "President Obama" shows the
+    // name is a person's, a bare "Obama" elsewhere in the article is that person too, not
+    // Obama, Japan. Country names, cities of a million or more, and mentions with their own
+    // place evidence (dateline, qualifier, area word) keep their place reading.
+    if !people.is_empty() {
+        out.retain(|t| {
+            if !people.contains(&t.pattern) || t.qualifier.is_some() || t.cue != Cue::None {
+                return true;
+            }
+            if dateline.as_ref().is_some_and(|d| d.contains(&t.start)) {
+                return true;
+            }
+            let cands = gaz.candidates(t.pattern);
+            cands.iter().any(|c| matches!(c.place, PlaceRef::Country(_)) || gaz.population(c.place) >= 1_000_000)
+        });
+    }
     out
+}
+
+/// Why a proper-name hit is not a toponym: as part of a person's name (which then holds for
+/// the whole article), or for any other reason (which holds for that occurrence only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rejected {
+    Person,
+    Other,
 }
 
 /// Decides whether one proper-name hit is a toponym, with its qualifier and cue.
@@ -296,19 +335,19 @@ fn judge<'a>(
     gaz: &Gazetteer,
     h: &Hit,
     starts_place: &dyn Fn(usize) -> Option<&'a Hit>,
-) -> Option<Toponym> {
+) -> Result<Toponym, Rejected> {
     let span = &text[h.start..h.end];
     let info = gaz.name_info(h.pattern);
     let cands = gaz.candidates(h.pattern);
     if cands.is_empty() {
-        return None; // a continent or world region: recognised so its words are spent, not resolved
+        return Err(Rejected::Other); // a continent or world region: recognised so its words are spent, not resolved
     }
     let is_country_name = cands.iter().any(|c| c.main_name && matches!(c.place, PlaceRef::Country(_)));
     let qualifier = qualifier_after(text, h.end, gaz, starts_place);
     let mut t = Toponym { start: h.start, end: h.end, pattern: h.pattern, qualifier, cue: Cue::None, needs_support: false };
 
     if dateline.is_some_and(|d| d.contains(&h.start)) {
-        return Some(t);
+        return Ok(t);
     }
     let title = layout.title_case(h.start);
     let initial = layout.sentence_initial(text, h.start);
@@ -316,7 +355,24 @@ fn judge<'a>(
     let all_caps = span.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && letters > 1;
     // A short word in capitals outside a dateline is an acronym ("ERV", "MSF"), not "Erv".
     if all_caps && letters <= 4 && info.exact_case.is_none() {
-        return None;
+        return Err(Rejected::Other);
+    }
+
+    // An AP state abbreviation ("Kan.", "Ind.") is not the town spelled like it.
+    if text[h.end..].starts_with('.') {
+        let abbr = &text[h.start..h.end + 1];
+        if AP_STATES.iter().any(|(a, _)| *a == abbr) {
+            return Err(Rejected::Other);
+        }
+    }
+    // Half of a hyphenated proper name ("Wal-Mart", "Coca-Cola") unless the other half is a
+    // place as well ("Israel-Gaza", "U.S.-China").
+    let hyphen_name = |w: Option<(usize, &str)>| w.is_some_and(|(pos, w)| capitalised(w) && starts_place(pos).is_none());
+    if text[h.end..].starts_with('-') && hyphen_name(word_at(text, h.end + 1)) {
+        return Err(Rejected::Other);
+    }
+    if text[..h.start].ends_with('-') && hyphen_name(word_ending_at(text, h.start - 1)) {
+        return Err(Rejected::Other);
     }
 
     let before = word_before(text, h.start);
@@ -325,13 +381,13 @@ fn judge<'a>(
     // A person's title right before: "President Jordan", "Queen Victoria", "Mr. Paris".
     if let Some((_, w)) = before {
         if capitalised(w) && lower_in(w, TITLES) {
-            return None;
+            return Err(Rejected::Person);
         }
     }
     // Part of a longer proper name: "Michael Jordan", "Royal Nairobi".
     if let Some((_, w)) = before {
         if !title && capitalised(w) && !lower_in(w, OPENERS) && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-            return None;
+            return Err(Rejected::Person);
         }
     }
     // "University of Texas", "Gulf of Mexico", "Duke of York".
@@ -339,7 +395,7 @@ fn judge<'a>(
         if w == "of" {
             if let Some((_, inst)) = word_before(text, of_start) {
                 if capitalised(inst) && lower_in(inst, INSTITUTIONS) {
-                    return None;
+                    return Err(Rejected::Other);
                 }
                 if lower_in(inst, AREA_WORDS) {
                     t.cue = Cue::Area;
@@ -351,16 +407,16 @@ fn judge<'a>(
     }
     if let Some((next_start, w)) = after {
         if lower_in(w, ORG_WORDS) && capitalised(w) {
-            return None;
+            return Err(Rejected::Other);
         }
         let next_is_place = starts_place(next_start).is_some();
         // Even when the next word is a place too: "Michael Jordan" (Michael is a sheading of
         // the Isle of Man). Genuine place pairs are written with a comma: "Paris, Texas".
         if !title && capitalised(w) && !lower_in(w, FOLLOWERS) {
-            return None; // "Paris Hilton", "Jordan Peterson"
+            return Err(Rejected::Other); // "Paris Hilton", "Jordan Peterson"
         }
         if info.common_word && next_is_place {
-            return None; // a modifier: "Central Kabul" read as the region "Central"
+            return Err(Rejected::Other); // a modifier: "Central Kabul" read as the region "Central"
         }
         if lower_in(w, AREA_WORDS) {
             t.cue = Cue::Area;
@@ -372,19 +428,19 @@ fn judge<'a>(
     if info.common_word && !is_country_name {
         let strong = t.qualifier.is_some() || t.cue == Cue::Area;
         if strong {
-            return Some(t);
+            return Ok(t);
         }
         if initial || title || all_caps {
-            return None;
+            return Err(Rejected::Other);
         }
         let after_locative = before.is_some_and(|(_, w)| !capitalised(w) && lower_in(w, LOCATIVES));
         if !after_locative {
-            return None;
+            return Err(Rejected::Other);
         }
         let biggest = cands.iter().map(|c| gaz.population(c.place)).max().unwrap_or(0);
         t.needs_support = biggest < 1_000_000;
     }
-    Some(t)
+    Ok(t)
 }
 
 /// ", Texas" / ", Lebanon" / ", Tex." / ", TX" right after a name: the containing place.

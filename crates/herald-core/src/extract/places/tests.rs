@@ -219,8 +219,20 @@ fn empty_and_placeless_text() {
 }
 
 #[test]
-fn zz_debug() {
-    for t in ["She studied at the University of Texas before joining the firm.", "Former basketball star Michael Jordan bought a stake in the team."] {
-        eprintln!("{:?}", found(t));
-    }
+fn a_person_stays_a_person_for_the_whole_article() {
+    let text = "President Barack Obama met aid workers on Monday. Obama said the outbreak was under control.";
+    assert!(surfaces(text).is_empty(), "{:?}", surfaces(text));
+    // A country keeps its place reading even after "Michael Jordan".
+    let text = "Michael Jordan visited Amman. He said Jordan had welcomed him.";
+    assert_eq!(surfaces(text), vec!["Amman", "Jordan"]);
+}
+
+#[test]
+fn abbreviations_and_hyphenated_names_are_not_towns() {
+    // "Kan." is Kansas, not the town Kan; "Wal-Mart" is a company.
+    assert!(surfaces("The company opened a Wal-Mart store in Topeka, Kan., last year.").iter().all(|s| *s != "Kan" && *s != "Wal"));
+    // Place pairs joined by a hyphen are both places.
+    assert_eq!(surfaces("The Israel-Gaza ceasefire held overnight."), vec!["Israel", "Gaza"]);
+    // Town names made of common words need context like any common word.
+    assert!(surfaces("Reporters gathered outside the White House on Friday.").is_empty());
 }
