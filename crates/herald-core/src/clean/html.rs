@@ -361,7 +361,10 @@ pub fn strip_site_suffix(title: &str) -> &str {
             return title;
         };
         let suffix = &title[at + sep_len..];
-        let words: Vec<&str> = suffix.split_whitespace().collect();
+        // "Wikinews, the free news source": a site name with a tagline after a comma is
+        // judged by the name.
+        let site = suffix.split(',').next().unwrap_or(suffix);
+        let words: Vec<&str> = site.split_whitespace().collect();
         let site_like = !words.is_empty()
             && words.len() <= 5
             && words.iter().all(|w| {

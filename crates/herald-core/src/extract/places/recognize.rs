@@ -89,8 +89,8 @@ const FOLLOWERS: &[&str] = &[
 /// headline ("Georgia Tech", "Washington Post", "Manchester United", "Kenya Airways").
 const ORG_WORDS: &[&str] = &[
     "university", "college", "tech", "institute", "school", "academy", "post", "times", "herald", "journal",
-    "tribune", "gazette", "chronicle", "observer", "guardian", "telegraph", "standard", "daily", "united", "city",
-    "fc", "rovers", "wanderers", "athletic", "county", "airlines", "airways", "air", "bank", "company", "corp",
+    "tribune", "gazette", "chronicle", "observer", "guardian", "telegraph", "standard", "daily", "united",
+    "fc", "rovers", "wanderers", "athletic", "airlines", "airways", "air", "bank", "company", "corp",
     "inc", "ltd", "group", "stock", "exchange", "club", "capitals", "nationals", "rangers",
 ];
 
@@ -417,6 +417,14 @@ fn judge<'a>(
         }
         if info.common_word && next_is_place {
             return Err(Rejected::Other); // a modifier: "Central Kabul" read as the region "Central"
+        }
+        // "Laurel County", "Licking County": a county is an admin1 area in some countries
+        // (Kenya's "Kisumu County") and a smaller unit, absent from the gazetteer, in others
+        // (the United States): never the town of the same name.
+        if lower_in(w, &["county", "parish", "borough", "township"])
+            && !cands.iter().any(|c| matches!(c.place, PlaceRef::Admin1(_)))
+        {
+            return Err(Rejected::Other);
         }
         if lower_in(w, AREA_WORDS) {
             t.cue = Cue::Area;

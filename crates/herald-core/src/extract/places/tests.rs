@@ -236,3 +236,15 @@ fn abbreviations_and_hyphenated_names_are_not_towns() {
     // Town names made of common words need context like any common word.
     assert!(surfaces("Reporters gathered outside the White House on Friday.").is_empty());
 }
+
+#[test]
+fn counties_and_city_councils() {
+    // A US county is not the town it is named after; Kenya's counties are its admin1 areas.
+    assert!(surfaces("Deputies in Laurel County arrested two men.").is_empty());
+    let text = "Floods displaced hundreds of families in Kisumu County, Kenya.";
+    let p = places(text);
+    assert_eq!(p.mentions[0].place.resolution, 2, "{:?}", p.mentions[0]);
+    assert_eq!(&text[p.mentions[0].start..p.mentions[0].end], "Kisumu");
+    // "Dublin City Council" names the city.
+    assert_eq!(surfaces("The Dublin City Council voted to close the road."), vec!["Dublin"]);
+}
