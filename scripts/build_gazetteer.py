@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Build Herald's built-in gazetteer (data/gazetteer/*.tsv.gz) from the GeoNames-derived files in
-../shared/data/geonames/ (see its SOURCES.md). Re-runnable; output is deterministic.
+../shared/data/geonames/ (see its SOURCES.md). Re-runnable; output is deterministic. The file
+formats are described in data/gazetteer/README.md.
 
     python3 scripts/build_gazetteer.py [--src ../shared/data/geonames] [--out data/gazetteer]
                                        [--words /usr/share/dict/american-english-small]
@@ -11,11 +12,12 @@ strong context before it takes such a name as a place. The list itself is not sh
 
 Why these filters on alternate names: GeoNames alternate names are a multilingual mix — exonyms
 English news uses ("Bombay", "Cologne", "Peking") next to transliterations from scripts English never
-sees ("Lakana" for London), airport codes ("LON"), and phrases in other languages ("Lungsod ng
-Paris"). We keep Latin-script names written as proper names (every word capitalised except the
-usual particles), drop all-caps codes, names with digits and very short names. What is left still
-holds foreign exonyms, which rarely occur in English text and so rarely do harm; the recognizer
-ranks a match on a place's main name above a match on one of its alternates.
+sees ("Lakana" for London), airport codes ("LON"), phrases in other languages ("Lungsod ng Paris")
+and translations ("White House" for Casablanca). We keep Latin-script names written as proper names
+(every word capitalised except the usual particles) and drop all-caps codes, names with digits,
+very short names and phrases of common English words. What is left still holds foreign exonyms,
+which rarely occur in English text and so rarely do harm; the resolver ranks a match on a place's
+main name above a match on one of its alternates.
 """
 
 import argparse
@@ -121,8 +123,10 @@ def demonym_forms(country):
     name spelled like one is far more often the adjective in English text."""
     c = country
     stem = c[:-1]
-    forms = {stem, c + "n", c + "an", c + "i", c + "ese", c + "ish", stem + "an", stem + "ian", stem + "i",
+    forms = {c + "n", c + "an", c + "ian", c + "i", c + "ese", c + "ish", stem + "an", stem + "ian", stem + "i",
              stem + "ese", stem + "ish", stem + "ic"}
+    if c.endswith(("ia", "y")):
+        forms.add(stem)  # "Somalia" -> "Somali", "Germany" -> "German"; not "China" -> "Chin"
     return {f for f in forms if len(f) >= 4 and f != c}
 
 

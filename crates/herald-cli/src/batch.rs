@@ -40,7 +40,14 @@ impl Summary {
             self.articles,
             self.events,
             self.skipped.len(),
-            if self.ignored.is_empty() { String::new() } else { format!(", {} files ignored (not an input format)", self.ignored.len()) }
+            if self.ignored.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", {} files ignored (not an input format)",
+                    self.ignored.len()
+                )
+            }
         );
     }
 }

@@ -4,6 +4,7 @@
 //! `query` (events back out of the store), `eval` (scores against public gold sets).
 
 mod batch;
+mod bench;
 mod eval;
 mod output;
 
@@ -19,7 +20,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "herald", version, about = "Turns news articles into PLOVER/CAMEO political event records, every field traced to the words it came from.")]
+#[command(
+    name = "herald",
+    version,
+    about = "Turns news articles into PLOVER/CAMEO political event records, every field traced to the words it came from."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,6 +40,8 @@ enum Command {
     Query(QueryArgs),
     /// Score Herald against a public gold set.
     Eval(eval::EvalArgs),
+    /// Measure the pipeline's throughput on one core.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Args)]
@@ -111,6 +118,7 @@ fn main() -> ExitCode {
         Command::Run(a) => run(a),
         Command::Query(a) => query(a),
         Command::Eval(a) => eval::run(a),
+        Command::Bench(a) => bench::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -123,13 +131,19 @@ fn main() -> ExitCode {
 
 fn setup(input: &InputArgs) -> anyhow::Result<BatchOptions> {
     if let Some(n) = input.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()?;
     }
     if let Some(p) = &input.published {
         parse_published(p).map_err(|e| anyhow::anyhow!("--published: {e}"))?;
     }
     Ok(BatchOptions {
-        defaults: InputDefaults { published: input.published.clone(), url: input.url.clone(), source: input.source.clone() },
+        defaults: InputDefaults {
+            published: input.published.clone(),
+            url: input.url.clone(),
+            source: input.source.clone(),
+        },
         strict: input.strict,
     })
 }
@@ -140,21 +154,30 @@ fn extract(args: ExtractArgs) -> anyhow::Result<i32> {
     let mut events = EventWriter::new(args.format, BufWriter::new(stdout.lock()));
     let mut articles = match &args.articles {
         Some(path) => Some(BufWriter::new(
-            std::fs::File::create(path).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?,
+            std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?,
         )),
         None => None,
     };
-    let summary = run_batches(&args.input.inputs, &options, || {}, |batch| {
-        for p in batch {
-            for e in &p.events {
-                events.write(e).map_err(|e| format!("cannot write to stdout: {e}"))?;
+    let summary = run_batches(
+        &args.input.inputs,
+        &options,
+        || {},
+        |batch| {
+            for p in batch {
+                for e in &p.events {
+                    events
+                        .write(e)
+                        .map_err(|e| format!("cannot write to stdout: {e}"))?;
+                }
+                if let Some(out) = articles.as_mut() {
+                    output::write_article(out, &p.article)
+                        .map_err(|e| format!("cannot write articles: {e}"))?;
+                }
             }
-            if let Some(out) = articles.as_mut() {
-                output::write_article(out, &p.article).map_err(|e| format!("cannot write articles: {e}"))?;
-            }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
     let summary = summary.map_err(|f| anyhow::anyhow!(f.0))?;
     events.flush()?;
     if let Some(mut a) = articles {
@@ -169,7 +192,10 @@ fn run(args: RunArgs) -> anyhow::Result<i32> {
     let mut store = Store::open(&args.db)?;
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} records read, {elapsed}").expect("valid template"));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} records read, {elapsed}")
+                .expect("valid template"),
+        );
         Some(bar)
     } else {
         None
@@ -184,7 +210,10 @@ fn run(args: RunArgs) -> anyhow::Result<i32> {
             }
         },
         |batch| {
-            let rows: Vec<_> = batch.iter().map(|p| (p.article.clone(), p.events.clone())).collect();
+            let rows: Vec<_> = batch
+                .iter()
+                .map(|p| (p.article.clone(), p.events.clone()))
+                .collect();
             let o = store.insert_batch(&rows).map_err(|e| e.to_string())?;
             outcome.add(o);
             Ok(())
@@ -209,8 +238,17 @@ fn run(args: RunArgs) -> anyhow::Result<i32> {
 fn print_digest(store: &Store) -> anyhow::Result<()> {
     let d = store.digest()?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "Store: {} articles, {} events", d.totals.articles, d.totals.events)?;
-    let modalities: Vec<String> = d.by_modality.iter().filter(|m| m.events > 0).map(|m| format!("{} {}", m.modality.as_str(), m.events)).collect();
+    writeln!(
+        out,
+        "Store: {} articles, {} events",
+        d.totals.articles, d.totals.events
+    )?;
+    let modalities: Vec<String> = d
+        .by_modality
+        .iter()
+        .filter(|m| m.events > 0)
+        .map(|m| format!("{} {}", m.modality.as_str(), m.events))
+        .collect();
     writeln!(out, "By modality: {}", modalities.join(", "))?;
     if let (Some(a), Some(b)) = (d.first_date, d.last_date) {
         writeln!(out, "Dates (asserted): {a} .. {b}")?;
@@ -225,21 +263,36 @@ fn print_digest(store: &Store) -> anyhow::Result<()> {
     }
     writeln!(out, "Top locations:")?;
     for l in &d.top_locations {
-        writeln!(out, "  {:<24} {:<4} {}", l.resolved_place, l.country_code.as_deref().unwrap_or("-"), l.events)?;
+        writeln!(
+            out,
+            "  {:<24} {:<4} {}",
+            l.resolved_place,
+            l.country_code.as_deref().unwrap_or("-"),
+            l.events
+        )?;
     }
     Ok(())
 }
 
 fn query(args: QueryArgs) -> anyhow::Result<i32> {
     if !args.db.exists() {
-        anyhow::bail!("no database at {} (create one with `herald run INPUT --db {}`)", args.db.display(), args.db.display());
+        anyhow::bail!(
+            "no database at {} (create one with `herald run INPUT --db {}`)",
+            args.db.display(),
+            args.db.display()
+        );
     }
     let date = |flag: &str, v: &Option<String>| -> anyhow::Result<_> {
-        v.as_deref().map(|s| parse_published(s).map_err(|e| anyhow::anyhow!("--{flag}: {e}"))).transpose()
+        v.as_deref()
+            .map(|s| parse_published(s).map_err(|e| anyhow::anyhow!("--{flag}: {e}")))
+            .transpose()
     };
     let event = match &args.event {
         Some(name) => Some(EventType::parse(name).ok_or_else(|| {
-            anyhow::anyhow!("--event: `{name}` is not a PLOVER type (one of {})", EventType::ALL.map(|t| t.as_str()).join(", "))
+            anyhow::anyhow!(
+                "--event: `{name}` is not a PLOVER type (one of {})",
+                EventType::ALL.map(|t| t.as_str()).join(", ")
+            )
         })?),
         None => None,
     };

@@ -24,11 +24,43 @@ enum Inner<W: Write> {
 }
 
 const CSV_HEADER: &[&str] = &[
-    "id", "article_id", "event", "mode", "context", "cameo", "quad_code", "modality", "date", "date_precision",
-    "date_text", "actor_text", "actor_code", "actor_sector", "actor_name", "recipient_text", "recipient_code",
-    "recipient_sector", "recipient_name", "place", "geonameid", "lat", "lon", "admin1", "country_code", "resolution",
-    "dead", "injured", "arrested", "event_text", "event_start", "event_end", "sentence", "url", "published",
-    "sources", "confidence",
+    "id",
+    "article_id",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "quad_code",
+    "modality",
+    "date",
+    "date_precision",
+    "date_text",
+    "actor_text",
+    "actor_code",
+    "actor_sector",
+    "actor_name",
+    "recipient_text",
+    "recipient_code",
+    "recipient_sector",
+    "recipient_name",
+    "place",
+    "geonameid",
+    "lat",
+    "lon",
+    "admin1",
+    "country_code",
+    "resolution",
+    "dead",
+    "injured",
+    "arrested",
+    "event_text",
+    "event_start",
+    "event_end",
+    "sentence",
+    "url",
+    "published",
+    "sources",
+    "confidence",
 ];
 
 fn join_actors(actors: &[ActorRecord], f: impl Fn(&ActorRecord) -> String) -> String {
@@ -45,7 +77,10 @@ impl<W: Write> EventWriter<W> {
             Format::Jsonl => Inner::Jsonl(out),
             Format::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(out))),
         };
-        EventWriter { inner, header_written: false }
+        EventWriter {
+            inner,
+            header_written: false,
+        }
     }
 
     pub fn write(&mut self, e: &Event) -> std::io::Result<()> {
@@ -70,8 +105,13 @@ impl<W: Write> EventWriter<W> {
                     e.quad_code.to_string(),
                     e.modality.as_str().to_string(),
                     opt(&e.date),
-                    e.date_precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
-                    e.date_text.as_ref().map(|d| d.text.clone()).unwrap_or_default(),
+                    e.date_precision
+                        .map(|p| p.as_str().to_string())
+                        .unwrap_or_default(),
+                    e.date_text
+                        .as_ref()
+                        .map(|d| d.text.clone())
+                        .unwrap_or_default(),
                     join_actors(&e.actor, |a| a.entity_text.clone()),
                     join_actors(&e.actor, |a| opt(&a.code)),
                     join_actors(&e.actor, |a| a.sector.join(";")),
@@ -80,7 +120,12 @@ impl<W: Write> EventWriter<W> {
                     join_actors(&e.recipient, |a| opt(&a.code)),
                     join_actors(&e.recipient, |a| a.sector.join(";")),
                     join_actors(&e.recipient, |a| opt(&a.name)),
-                    loc.map(|l| l.resolved_place.clone().unwrap_or_else(|| l.extracted_place.clone())).unwrap_or_default(),
+                    loc.map(|l| {
+                        l.resolved_place
+                            .clone()
+                            .unwrap_or_else(|| l.extracted_place.clone())
+                    })
+                    .unwrap_or_default(),
                     loc.map(|l| opt(&l.geonameid)).unwrap_or_default(),
                     loc.map(|l| opt(&l.lat)).unwrap_or_default(),
                     loc.map(|l| opt(&l.lon)).unwrap_or_default(),

@@ -338,7 +338,11 @@ impl CharIndex {
     pub fn char_offset(&self, byte: usize) -> usize {
         // Extra bytes contributed by multi-byte chars that start strictly before `byte`.
         let idx = self.multibyte.partition_point(|&(pos, _)| pos < byte);
-        let extra = if idx == 0 { 0 } else { self.multibyte[idx - 1].1 };
+        let extra = if idx == 0 {
+            0
+        } else {
+            self.multibyte[idx - 1].1
+        };
         byte - extra
     }
 
@@ -394,7 +398,10 @@ mod tests {
     #[test]
     fn stable_ids_do_not_change() {
         // Pinned: ids are part of the contract and must never drift between releases.
-        assert_eq!(stable_id("a", &["https://example.org/x"]), stable_id("a", &["https://example.org/x"]));
+        assert_eq!(
+            stable_id("a", &["https://example.org/x"]),
+            stable_id("a", &["https://example.org/x"])
+        );
         assert_ne!(stable_id("a", &["ab", "c"]), stable_id("a", &["a", "bc"]));
         assert_eq!(stable_id("a", &["x"]).len(), 18);
     }

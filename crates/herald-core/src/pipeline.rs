@@ -42,7 +42,10 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, String> {
 
 /// Runs all per-article stages on one raw record.
 pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
-    let skip = |reason: String| Skipped { origin: raw.origin.clone(), reason };
+    let skip = |reason: String| Skipped {
+        origin: raw.origin.clone(),
+        reason,
+    };
     let cleaned = clean::clean(raw).map_err(skip)?;
     let published = match raw.published.as_deref().or(cleaned.published.as_deref()) {
         Some(p) if !p.trim().is_empty() => Some(parse_published(p).map_err(skip)?),
@@ -72,7 +75,11 @@ pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
 pub fn code(article: &Article) -> Vec<Event> {
     let sentences = segment::sentences(&article.text);
     let places = find_places(&article.text, &sentences, article.url.as_deref());
-    code_article(&ArticleInput { article, sentences: &sentences, places: &places })
+    code_article(&ArticleInput {
+        article,
+        sentences: &sentences,
+        places: &places,
+    })
 }
 
 #[cfg(test)]
@@ -81,10 +88,18 @@ mod tests {
 
     #[test]
     fn publication_dates_are_validated() {
-        assert_eq!(parse_published("2021-11-07").unwrap(), NaiveDate::from_ymd_opt(2021, 11, 7).unwrap());
-        assert_eq!(parse_published("2021-11-07T10:00:00Z").unwrap(), NaiveDate::from_ymd_opt(2021, 11, 7).unwrap());
+        assert_eq!(
+            parse_published("2021-11-07").unwrap(),
+            NaiveDate::from_ymd_opt(2021, 11, 7).unwrap()
+        );
+        assert_eq!(
+            parse_published("2021-11-07T10:00:00Z").unwrap(),
+            NaiveDate::from_ymd_opt(2021, 11, 7).unwrap()
+        );
         assert!(parse_published("2021-02-30").is_err());
         assert!(parse_published("20211-01-01").is_err());
-        assert!(parse_published("yesterday").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(parse_published("yesterday")
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
     }
 }

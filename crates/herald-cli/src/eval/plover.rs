@@ -33,11 +33,18 @@ struct Gold {
 }
 
 fn actors(v: Option<&Value>) -> Vec<(String, String)> {
-    let Some(Value::Array(items)) = v else { return Vec::new() };
+    let Some(Value::Array(items)) = v else {
+        return Vec::new();
+    };
     items
         .iter()
         .map(|a| {
-            let code = a.get("code").and_then(Value::as_str).unwrap_or("").trim().to_uppercase();
+            let code = a
+                .get("code")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim()
+                .to_uppercase();
             let sector = a.get("sector").and_then(Value::as_str).unwrap_or("").trim();
             // Gold sectors sometimes carry a suffix ("ELIyor"): the first three letters are the sector.
             let sector: String = sector.chars().take(3).collect::<String>().to_uppercase();
@@ -50,20 +57,44 @@ fn load(args: &EvalArgs) -> anyhow::Result<Vec<Gold>> {
     let dir = args.data.clone().unwrap_or_else(|| default_data("plover"));
     let path = dir.join("PLOVER_GSR_CAMEO.json");
     let raw = std::fs::read_to_string(&path).with_context(|| {
-        format!("cannot read {} (point --data at the folder holding PLOVER_GSR_CAMEO.json)", path.display())
+        format!(
+            "cannot read {} (point --data at the folder holding PLOVER_GSR_CAMEO.json)",
+            path.display()
+        )
     })?;
-    let records: Vec<Value> = serde_json::from_str(&raw).with_context(|| format!("{} is not a JSON array", path.display()))?;
+    let records: Vec<Value> = serde_json::from_str(&raw)
+        .with_context(|| format!("{} is not a JSON array", path.display()))?;
     let mut out = Vec::new();
     for r in records {
-        let Some(event) = r.get("event").and_then(Value::as_str).and_then(EventType::parse) else {
+        let Some(event) = r
+            .get("event")
+            .and_then(Value::as_str)
+            .and_then(EventType::parse)
+        else {
             continue; // the DOCUMENT header record
         };
         out.push(Gold {
-            id: r.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
-            text: r.get("text").and_then(Value::as_str).unwrap_or("").to_string(),
-            date: r.get("date").and_then(Value::as_str).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            id: r
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+            text: r
+                .get("text")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+            date: r
+                .get("date")
+                .and_then(Value::as_str)
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
             event,
-            mode: r.get("mode").and_then(Value::as_str).map(str::trim).filter(|m| !m.is_empty()).map(str::to_string),
+            mode: r
+                .get("mode")
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(str::to_string),
             source: actors(r.get("source")),
             target: actors(r.get("target")),
         });
@@ -91,20 +122,39 @@ impl Prf {
         self.gold += gold.len();
     }
     fn f1(&self) -> f64 {
-        let p = if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 };
-        let r = if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 };
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        };
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn pairs(list: &[herald_core::model::ActorRecord]) -> Vec<(String, String)> {
     list.iter()
-        .map(|a| (a.code.clone().unwrap_or_default(), a.sector.first().cloned().unwrap_or_default()))
+        .map(|a| {
+            (
+                a.code.clone().unwrap_or_default(),
+                a.sector.first().cloned().unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
 fn codes(list: &[(String, String)]) -> Vec<(String, String)> {
-    list.iter().map(|(c, _)| (c.clone(), String::new())).collect()
+    list.iter()
+        .map(|(c, _)| (c.clone(), String::new()))
+        .collect()
 }
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
@@ -113,7 +163,12 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
     let mut correct = 0usize;
     let mut extra = 0usize;
     let mut total_events = 0usize;
-    let (mut actor, mut recipient, mut actor_code, mut recipient_code) = (Prf::default(), Prf::default(), Prf::default(), Prf::default());
+    let (mut actor, mut recipient, mut actor_code, mut recipient_code) = (
+        Prf::default(),
+        Prf::default(),
+        Prf::default(),
+        Prf::default(),
+    );
     let (mut mode_n, mut mode_ok) = (0usize, 0usize);
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut misses = Vec::new();
@@ -135,9 +190,15 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         total_events += events.len();
         extra += events.len().saturating_sub(1);
         let answer: Option<&Event> = events.first();
-        let predicted = answer.map(|e| e.event.as_str().to_string()).unwrap_or_else(|| "NONE".into());
-        *confusion.entry((g.event.as_str().to_string(), predicted.clone())).or_insert(0) += 1;
-        let (pa, pr) = answer.map(|e| (pairs(&e.actor), pairs(&e.recipient))).unwrap_or_default();
+        let predicted = answer
+            .map(|e| e.event.as_str().to_string())
+            .unwrap_or_else(|| "NONE".into());
+        *confusion
+            .entry((g.event.as_str().to_string(), predicted.clone()))
+            .or_insert(0) += 1;
+        let (pa, pr) = answer
+            .map(|e| (pairs(&e.actor), pairs(&e.recipient)))
+            .unwrap_or_default();
         actor.add(&pa, &g.source);
         recipient.add(&pr, &g.target);
         actor_code.add(&codes(&pa), &codes(&g.source));
@@ -145,8 +206,18 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         if answer.is_some_and(|e| e.event == g.event) {
             correct += 1;
             if pa != g.source || pr != g.target {
-                let show = |v: &[(String, String)]| v.iter().map(|(c, s)| format!("{c}/{s}")).collect::<Vec<_>>().join(",");
-                let texts = |v: &[herald_core::model::ActorRecord]| v.iter().map(|a| a.entity_text.clone()).collect::<Vec<_>>().join(" + ");
+                let show = |v: &[(String, String)]| {
+                    v.iter()
+                        .map(|(c, s)| format!("{c}/{s}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                };
+                let texts = |v: &[herald_core::model::ActorRecord]| {
+                    v.iter()
+                        .map(|a| a.entity_text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                };
                 let e = answer.expect("checked");
                 misses.push(format!(
                     "{} actors gold [{}] -> [{}] got [{}] -> [{}] ({} -> {}): {}",
@@ -161,7 +232,13 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
                 ));
             }
         } else {
-            misses.push(format!("{} gold {} got {}: {}", g.id, g.event.as_str(), predicted, g.text));
+            misses.push(format!(
+                "{} gold {} got {}: {}",
+                g.id,
+                g.event.as_str(),
+                predicted,
+                g.text
+            ));
         }
         if let Some(m) = &g.mode {
             mode_n += 1;
@@ -193,13 +270,24 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     println!("PLOVER gold ({n} sentences)");
-    for key in ["event_accuracy", "actor_f1", "recipient_f1", "actor_code_f1", "recipient_code_f1", "extra_event_rate", "mode_accuracy"] {
+    for key in [
+        "event_accuracy",
+        "actor_f1",
+        "recipient_f1",
+        "actor_code_f1",
+        "recipient_code_f1",
+        "extra_event_rate",
+        "mode_accuracy",
+    ] {
         println!("  {key:<18} {}", report[key]);
     }
     println!("\nConfusion (gold → predicted):");
     let mut by_gold: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
     for ((g, p), c) in &confusion {
-        by_gold.entry(g.as_str()).or_default().push((p.as_str(), *c));
+        by_gold
+            .entry(g.as_str())
+            .or_default()
+            .push((p.as_str(), *c));
     }
     for (g, mut row) in by_gold {
         row.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

@@ -267,7 +267,9 @@ fn site_suffixes_are_cut_only_when_they_look_like_a_site() {
     assert_eq!(strip_site_suffix("Reuters"), "Reuters");
     // A site name followed by its tagline.
     assert_eq!(
-        strip_site_suffix("Six aid workers dead in ambush in South Sudan - Wikinews, the free news source"),
+        strip_site_suffix(
+            "Six aid workers dead in ambush in South Sudan - Wikinews, the free news source"
+        ),
         "Six aid workers dead in ambush in South Sudan"
     );
 }

@@ -46,7 +46,11 @@ pub struct ArticlePlaces {
 impl ArticlePlaces {
     /// The mentions lying entirely inside `start..end` (byte offsets, e.g. a sentence or a
     /// clause), with their indices into `mentions`. Binary search: cheap per sentence.
-    pub fn in_range(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, &PlaceMention)> {
+    pub fn in_range(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = (usize, &PlaceMention)> {
         let first = self.mentions.partition_point(|m| m.start < start);
         self.mentions[first..]
             .iter()
@@ -96,7 +100,11 @@ pub fn find_places(text: &str, sentences: &[Sentence], url: Option<&str>) -> Art
         if main.is_none() && dateline.as_ref().is_some_and(|d| d.contains(&t.start)) {
             main = Some(mentions.len());
         }
-        mentions.push(PlaceMention { start: t.start, end: t.end, place: gaz.record(place, &text[t.start..t.end]) });
+        mentions.push(PlaceMention {
+            start: t.start,
+            end: t.end,
+            place: gaz.record(place, &text[t.start..t.end]),
+        });
         places.push(place);
     }
     let main = main.or_else(|| main_by_support(&places, gaz));
@@ -107,7 +115,10 @@ pub fn find_places(text: &str, sentences: &[Sentence], url: Option<&str>) -> Art
 /// count 1 each, mentions of the province or country containing it half each, so an article
 /// that names Aleppo twice and Syria three times is about Aleppo (3.5 > 3), one that names Syria
 /// five times and Aleppo once is about Syria. Ties go to the more specific place, then the first.
-fn main_by_support(places: &[PlaceRef], gaz: &crate::knowledge::gazetteer::Gazetteer) -> Option<usize> {
+fn main_by_support(
+    places: &[PlaceRef],
+    gaz: &crate::knowledge::gazetteer::Gazetteer,
+) -> Option<usize> {
     let mut best: Option<(f64, u8, usize)> = None;
     for (i, &p) in places.iter().enumerate() {
         if places[..i].contains(&p) {

@@ -23,8 +23,8 @@ use crate::extract::dates::{self, DateMention};
 use crate::extract::places::ArticlePlaces;
 use crate::knowledge::actors::ActorLexicon;
 use crate::model::{
-    stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType, Modality,
-    PlaceRecord, Sentence, Size, TextInfo,
+    stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType,
+    Modality, PlaceRecord, Sentence, Size, TextInfo,
 };
 use chrono::{Datelike, NaiveDate};
 use phrases::{build_phrases, ActorPhrase};
@@ -37,41 +37,119 @@ const DISCARDS_TSV: &str = include_str!("../../../../../data/events/discards.tsv
 
 /// Words before a word that make it a noun ("the attack", "a protest").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "your",
-    "'s", "’s", "new", "further", "fresh", "latest", "recent", "another", "any", "every", "each",
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "your", "'s",
+    "’s", "new", "further", "fresh", "latest", "recent", "another", "any", "every", "each",
     "deadly", "failed", "alleged", "planned", "possible", "major", "first", "second", "last",
 ];
 
 /// Prepositions after which a trigger word is read as a noun.
 const PREPOSITIONS: &[&str] = &[
-    "in", "of", "with", "after", "during", "amid", "following", "from", "against", "over", "despite", "about",
-    "before", "into",
+    "in",
+    "of",
+    "with",
+    "after",
+    "during",
+    "amid",
+    "following",
+    "from",
+    "against",
+    "over",
+    "despite",
+    "about",
+    "before",
+    "into",
 ];
 
 /// Tokens that end a clause for the purpose of finding actors and nesting events.
 const CLAUSE_BREAKS: &[&str] = &[
-    ";", ":", "(", ")", "—", "–", "which", "who", "whom", "whose", "because", "after", "before",
-    "while", "when", "whereas", "although", "though", "but", "unless", "until", "as", "since",
-    "following", "amid", "despite",
+    ";",
+    ":",
+    "(",
+    ")",
+    "—",
+    "–",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "because",
+    "after",
+    "before",
+    "while",
+    "when",
+    "whereas",
+    "although",
+    "though",
+    "but",
+    "unless",
+    "until",
+    "as",
+    "since",
+    "following",
+    "amid",
+    "despite",
 ];
 
 /// Tokens that end the search for a recipient to the right of a trigger.
 const OBJECT_STOPS: &[&str] = &[
-    ".", ",", ";", ":", "(", ")", "—", "–", "said", "says", "told", "according", "after", "because",
-    "while", "when", "as", "since", "following", "amid", "despite", "but", "until", "before",
-    "during", "where", "which", "who",
+    ".",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "—",
+    "–",
+    "said",
+    "says",
+    "told",
+    "according",
+    "after",
+    "because",
+    "while",
+    "when",
+    "as",
+    "since",
+    "following",
+    "amid",
+    "despite",
+    "but",
+    "until",
+    "before",
+    "during",
+    "where",
+    "which",
+    "who",
 ];
 
 /// Tokens allowed between two phrases of one compound actor.
-const CONNECTIVES: &[&str] = &[",", "and", "the", "along", "with", "as", "well", "both", "its", "their"];
+const CONNECTIVES: &[&str] = &[
+    ",", "and", "the", "along", "with", "as", "well", "both", "its", "their",
+];
 
 const BE_FORMS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "got", "get", "gets", "getting",
 ];
 
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot", "didn't", "don't", "doesn't", "won't", "wouldn't", "hasn't", "haven't", "wasn't", "weren't"];
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "no", "neither", "nor", "cannot", "didn't", "don't", "doesn't", "won't",
+    "wouldn't", "hasn't", "haven't", "wasn't", "weren't",
+];
 const FUTURE_AUX: &[&str] = &["will", "'ll", "shall", "would", "wo"];
-const FUTURE_LEADS: &[&str] = &["plans", "planned", "plan", "intends", "intend", "expected", "due", "set", "going", "scheduled", "poised", "aims"];
+const FUTURE_LEADS: &[&str] = &[
+    "plans",
+    "planned",
+    "plan",
+    "intends",
+    "intend",
+    "expected",
+    "due",
+    "set",
+    "going",
+    "scheduled",
+    "poised",
+    "aims",
+];
 const HYPOTHETICAL_AUX: &[&str] = &["could", "might", "may", "if", "unless", "whether", "should"];
 
 /// Per-article inputs the coder needs besides the text.
@@ -108,7 +186,10 @@ fn tables() -> &'static CoderTables {
                     event,
                     mode: cols[2].trim().to_string(),
                 }),
-                _ => panic!("data/events/modes.tsv:{}: expected `cue<TAB>EVENT<TAB>mode`", i + 1),
+                _ => panic!(
+                    "data/events/modes.tsv:{}: expected `cue<TAB>EVENT<TAB>mode`",
+                    i + 1
+                ),
             }
         }
         let discards = DISCARDS_TSV
@@ -122,7 +203,10 @@ fn tables() -> &'static CoderTables {
 
 /// Whether the word sequence `needle` occurs in `words`.
 fn contains_seq(words: &[&str], needle: &[String]) -> bool {
-    !needle.is_empty() && words.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(a, b)| *a == b))
+    !needle.is_empty()
+        && words
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b))
 }
 
 /// A candidate event inside one sentence, before it becomes a record.
@@ -141,19 +225,20 @@ struct Draft {
 pub fn code_article(input: &ArticleInput) -> Vec<Event> {
     let article = input.article;
     let text = article.text.as_str();
-    let published = article.published.unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid"));
+    let published = article
+        .published
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid"));
     let chars = CharIndex::new(text);
     let lexicon = ActorLexicon::builtin();
     let triggers = TriggerLexicon::builtin();
     // The dateline or main place, with its byte offsets, for sentences that name none.
-    let main_place = input.places.main.and_then(|i| input.places.mentions.get(i)).map(|m| {
+    let country = article_country(article, input.sentences, input.places, lexicon);
+    let main_place = article_place(article, input.places, country.as_deref()).map(|m| {
         let mut p = m.place.clone();
         p.start = m.start;
         p.end = m.end;
         p
     });
-
-    let country = article_country(article, input.sentences, input.places, lexicon);
     let mut events = Vec::new();
     // The story's current reference date: the latest date the text itself gave.
     let mut story_date: Option<DateMention> = None;
@@ -223,7 +308,15 @@ fn code_sentence(
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
     let terms = lexicon.find(text, sentence.start..sentence.end);
     let mut phrases = build_phrases(lexicon, &terms, &words, &raw, &spans, event_date);
-    fill_codes_from_context(&mut phrases, &words, &spans, places, text, sentence, article_country);
+    fill_codes_from_context(
+        &mut phrases,
+        &words,
+        &spans,
+        places,
+        text,
+        sentence,
+        article_country,
+    );
 
     // 1. Triggers, greedy left to right, longest first; never inside an actor phrase.
     let in_phrase = |i: usize| phrases.iter().any(|p| p.first <= i && i <= p.last);
@@ -237,7 +330,8 @@ fn code_sentence(
         let noun_context = i > 0 && DETERMINERS.contains(&words[i - 1]);
         // After a preposition a verb form is a noun: "in clashes with", "displaced by
         // fighting" (the event nouns of the lexicon then take over).
-        let after_preposition = i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
+        let after_preposition =
+            i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
         let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
             let t = triggers.trigger(m.trigger);
             // The head word must not be part of an actor; later words may ("deployed
@@ -315,7 +409,11 @@ fn code_sentence(
                     verbal_head
                         || (!coordinated && words[m.first - 1] == "to")
                         || (m.form == VerbForm::Gerund && {
-                            let before = if words[m.first - 1].ends_with("ly") && m.first >= 2 { m.first - 2 } else { m.first - 1 };
+                            let before = if words[m.first - 1].ends_with("ly") && m.first >= 2 {
+                                m.first - 2
+                            } else {
+                                m.first - 1
+                            };
                             matches!(words[before], "for" | "of" | "over")
                         })
                 }
@@ -336,7 +434,15 @@ fn code_sentence(
         }
         // The subject of "condemned the attack" condemned it; it did not attack.
         let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
-        let modality = modality_of(m, &words, &clause_of, date_mentions, published, text, sentence);
+        let modality = modality_of(
+            m,
+            &words,
+            &clause_of,
+            date_mentions,
+            published,
+            text,
+            sentence,
+        );
         let mut draft = Draft {
             m: *m,
             event: t.event,
@@ -352,11 +458,19 @@ fn code_sentence(
         drafts.push(draft);
     }
     if let Some(df) = demand {
-        let at = drafts.iter().position(|d| d.m.first > df.must).unwrap_or(drafts.len());
+        let at = drafts
+            .iter()
+            .position(|d| d.m.first > df.must)
+            .unwrap_or(drafts.len());
         drafts.insert(
             at,
             Draft {
-                m: TriggerMatch { trigger: u32::MAX, first: df.must, last: df.must, form: VerbForm::Other },
+                m: TriggerMatch {
+                    trigger: u32::MAX,
+                    first: df.must,
+                    last: df.must,
+                    form: VerbForm::Other,
+                },
                 event: EventType::Request,
                 mode: None,
                 cameo: "100".into(),
@@ -422,20 +536,25 @@ fn code_sentence(
         let has_count = size.dead.is_some() || size.injured.is_some() || size.arrested.is_some();
         let own_place = event_place(&d, &phrases, &words, &spans, places, sentence);
         let placed_here = own_place.is_some();
-        let place = own_place
-            .or_else(|| main_place.cloned())
-            .map(|mut p| {
-                // Mentions carry byte offsets; the record carries code points.
-                p.start = chars.char_offset(p.start);
-                p.end = chars.char_offset(p.end);
-                p
-            });
+        let place = own_place.or_else(|| main_place.cloned()).map(|mut p| {
+            // Mentions carry byte offsets; the record carries code points.
+            p.start = chars.char_offset(p.start);
+            p.end = chars.char_offset(p.end);
+            p
+        });
         if d.actor.is_empty() && d.recipient.is_empty() {
             // "The attack occurred on a road …": a definite event noun without
             // participants refers back to an event already reported; coding it again
             // would count one happening twice.
-            let noun = d.m.trigger != u32::MAX && triggers.trigger(d.m.trigger).pos == TriggerPos::Noun;
-            if noun && d.m.first > 0 && matches!(words[d.m.first - 1], "the" | "this" | "that" | "these" | "those") {
+            let noun =
+                d.m.trigger != u32::MAX && triggers.trigger(d.m.trigger).pos == TriggerPos::Noun;
+            if noun
+                && d.m.first > 0
+                && matches!(
+                    words[d.m.first - 1],
+                    "the" | "this" | "that" | "these" | "those"
+                )
+            {
                 continue;
             }
             if d.modality == Modality::Negated {
@@ -448,7 +567,15 @@ fn code_sentence(
             }
         }
         let mode = refine_mode(&d, &words, tables);
-        let (date, date_precision, date_text) = event_date_of(&d, date_mentions, story_date, published, &spans, text, chars);
+        let (date, date_precision, date_text) = event_date_of(
+            &d,
+            date_mentions,
+            story_date,
+            published,
+            &spans,
+            text,
+            chars,
+        );
         let actor = records(&d.actor, &phrases, text, chars);
         let recipient = records(&d.recipient, &phrases, text, chars);
         let confidence = confidence(&d, &actor, &recipient);
@@ -495,17 +622,65 @@ fn code_sentence(
 
 /// Verbs that introduce what someone said or declared.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "declared", "declares", "reiterated", "reiterates", "insisted", "insists", "stressed",
-    "concluded", "told", "announced", "announces", "warned", "added", "argued", "maintained", "repeated",
-    "reminder", "statement", "demanded",
+    "said",
+    "says",
+    "say",
+    "declared",
+    "declares",
+    "reiterated",
+    "reiterates",
+    "insisted",
+    "insists",
+    "stressed",
+    "concluded",
+    "told",
+    "announced",
+    "announces",
+    "warned",
+    "added",
+    "argued",
+    "maintained",
+    "repeated",
+    "reminder",
+    "statement",
+    "demanded",
 ];
 
 /// Verbs that talk about an event rather than do it.
 const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "described", "describes", "called", "calls", "confirmed", "confirms", "reported", "reports",
-    "denied", "denies", "blamed", "blames", "claimed", "claims", "condemned", "criticized", "criticised",
-    "praised", "welcomed", "mourned", "recalled", "remembered", "investigating", "investigated", "witnessed",
-    "survived", "feared", "fears", "warned", "told", "discussed",
+    "said",
+    "says",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "confirmed",
+    "confirms",
+    "reported",
+    "reports",
+    "denied",
+    "denies",
+    "blamed",
+    "blames",
+    "claimed",
+    "claims",
+    "condemned",
+    "criticized",
+    "criticised",
+    "praised",
+    "welcomed",
+    "mourned",
+    "recalled",
+    "remembered",
+    "investigating",
+    "investigated",
+    "witnessed",
+    "survived",
+    "feared",
+    "fears",
+    "warned",
+    "told",
+    "discussed",
 ];
 
 /// A demand reported as "X said (that) Y must Z".
@@ -515,9 +690,15 @@ struct DemandFrame {
     recipient: Vec<usize>,
 }
 
-fn demand_frame(words: &[&str], phrases: &[ActorPhrase], clause_of: &[usize]) -> Option<DemandFrame> {
+fn demand_frame(
+    words: &[&str],
+    phrases: &[ActorPhrase],
+    clause_of: &[usize],
+) -> Option<DemandFrame> {
     let must = words.iter().position(|w| *w == "must")?;
-    let speech = words[..must].iter().rposition(|w| SPEECH_VERBS.contains(w))?;
+    let speech = words[..must]
+        .iter()
+        .rposition(|w| SPEECH_VERBS.contains(w))?;
     let recipient: Vec<usize> = phrases
         .iter()
         .position(|p| p.last + 1 == must && !p.locative)
@@ -527,12 +708,23 @@ fn demand_frame(words: &[&str], phrases: &[ActorPhrase], clause_of: &[usize]) ->
     if actor.is_empty() && recipient.is_empty() {
         return None;
     }
-    Some(DemandFrame { must, actor, recipient })
+    Some(DemandFrame {
+        must,
+        actor,
+        recipient,
+    })
 }
 
 /// Material conflict and protest: what an intent, a future or a condition turns into a threat.
 fn is_hostile(event: EventType) -> bool {
-    matches!(event, EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize | EventType::Protest)
+    matches!(
+        event,
+        EventType::Assault
+            | EventType::Coerce
+            | EventType::Sanction
+            | EventType::Mobilize
+            | EventType::Protest
+    )
 }
 
 /// Lowercases a token and folds typographic apostrophes, so "Don’t" and "don't" match.
@@ -575,17 +767,37 @@ fn fill_codes_from_context(
             }
         }
         // The places of this sentence, when they agree on one country ("… in Nairobi").
-        let text_before = |pos: usize| text[sentence.start..pos].trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let text_before = |pos: usize| {
+            text[sentence.start..pos]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
         let mut sentence_countries = places
             .mentions
             .iter()
             .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
             .filter(|m| {
                 let w = text_before(m.start);
-                matches!(w.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across") || (w == "the" && {
-                    let before_the = text[sentence.start..m.start].trim_end().trim_end_matches("the").trim_end();
-                    let w2 = before_the.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-                    matches!(w2.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across")
+                matches!(
+                    w.as_str(),
+                    "in" | "at" | "near" | "outside" | "inside" | "across"
+                ) || (w == "the" && {
+                    let before_the = text[sentence.start..m.start]
+                        .trim_end()
+                        .trim_end_matches("the")
+                        .trim_end();
+                    let w2 = before_the
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    matches!(
+                        w2.as_str(),
+                        "in" | "at" | "near" | "outside" | "inside" | "across"
+                    )
                 })
             })
             .filter_map(|m| m.place.country_code.as_deref());
@@ -599,10 +811,51 @@ fn fill_codes_from_context(
     }
 }
 
+/// Where an article's events happened when a sentence does not say: the dateline place;
+/// else the places module's main place if it lies in the country the article is about;
+/// else the most specific place of that country (first on ties). A main place from
+/// another country ("US beef" in a story about Seoul) is not used: better no place than
+/// a wrong one.
+fn article_place<'a>(
+    article: &Article,
+    places: &'a ArticlePlaces,
+    country: Option<&str>,
+) -> Option<&'a crate::extract::places::PlaceMention> {
+    if let Some(line) = crate::extract::places::dateline(&article.text) {
+        if let Some(m) = places
+            .mentions
+            .iter()
+            .find(|m| m.start >= line.start && m.end <= line.end)
+        {
+            return Some(m);
+        }
+    }
+    let body = article.body_start;
+    let in_country = |m: &&crate::extract::places::PlaceMention| {
+        m.start >= body && m.place.country_code.as_deref() == country
+    };
+    if let Some(m) = places.main_place().filter(in_country) {
+        return Some(m);
+    }
+    country?;
+    places.mentions.iter().filter(in_country).fold(
+        None,
+        |best: Option<&crate::extract::places::PlaceMention>, m| match best {
+            Some(b) if b.place.resolution >= m.place.resolution => Some(b),
+            _ => Some(m),
+        },
+    )
+}
+
 /// The country an article is about: the most frequent country among its body's place
 /// mentions and country-coded actor terms (first mentioned on ties). Role nouns without a
 /// country of their own ("police said") take it.
-fn article_country(article: &Article, sentences: &[Sentence], places: &ArticlePlaces, lexicon: &ActorLexicon) -> Option<String> {
+fn article_country(
+    article: &Article,
+    sentences: &[Sentence],
+    places: &ArticlePlaces,
+    lexicon: &ActorLexicon,
+) -> Option<String> {
     use crate::knowledge::actors::{ActorForm, ActorKind};
     let text = article.text.as_str();
     let body = article.body_start.min(text.len());
@@ -621,7 +874,9 @@ fn article_country(article: &Article, sentences: &[Sentence], places: &ArticlePl
             let e = lexicon.entry(t.entry);
             // Names and capitals are counted as places above; adjectives and demonyms
             // ("South Korean police", "Kenyans") only here.
-            if e.kind == ActorKind::Country && matches!(e.form, ActorForm::Adjective | ActorForm::Demonym) {
+            if e.kind == ActorKind::Country
+                && matches!(e.form, ActorForm::Adjective | ActorForm::Demonym)
+            {
                 if let Some(c) = e.code.as_deref() {
                     add(c, t.start);
                 }
@@ -657,7 +912,8 @@ fn participants(
                 if object.is_empty() {
                     // The country an act is done in or to, when no other party is named:
                     // "Serbia lifted the curfew in Montenegro".
-                    let actor_codes: Vec<&Option<String>> = subject.iter().map(|&i| &phrases[i].code).collect();
+                    let actor_codes: Vec<&Option<String>> =
+                        subject.iter().map(|&i| &phrases[i].code).collect();
                     object = object_of(m.first, m.last, phrases, words, |p: &ActorPhrase| {
                         p.country_name && !actor_codes.contains(&&p.code)
                     });
@@ -669,12 +925,23 @@ fn participants(
             // "Israeli airstrikes on Gaza", "Russia's invasion of Ukraine", "the attack by X".
             // "… are an attack on civilization": a predicate noun characterises, it does
             // not report an event.
-            let head = (0..m.first).rev().find(|&i| !DETERMINERS.contains(&words[i]));
-            if head.is_some_and(|i| matches!(words[i], "is" | "are" | "was" | "were" | "be" | "been" | "as")) {
+            let head = (0..m.first)
+                .rev()
+                .find(|&i| !DETERMINERS.contains(&words[i]));
+            if head.is_some_and(|i| {
+                matches!(
+                    words[i],
+                    "is" | "are" | "was" | "were" | "be" | "been" | "as"
+                )
+            }) {
                 return (Vec::new(), Vec::new());
             }
             let mut actor = Vec::new();
-            let before = if m.first >= 1 && matches!(words[m.first - 1], "'s" | "'") { m.first.checked_sub(2) } else { m.first.checked_sub(1) };
+            let before = if m.first >= 1 && matches!(words[m.first - 1], "'s" | "'") {
+                m.first.checked_sub(2)
+            } else {
+                m.first.checked_sub(1)
+            };
             if let Some(b) = before {
                 if let Some(idx) = phrases.iter().position(|p| p.last == b && !p.locative) {
                     actor.push(idx);
@@ -692,20 +959,32 @@ fn participants(
                 let subject = subject_of(m.first, phrases, words, clause_of);
                 let from = subject.last().map_or(0, |&i| phrases[i].last + 1);
                 let claimed = words[m.first.saturating_sub(5)..m.first].contains(&"responsibility");
-                let reported = words[from..m.first].iter().any(|w| REPORTING_VERBS.contains(w));
+                let reported = words[from..m.first]
+                    .iter()
+                    .any(|w| REPORTING_VERBS.contains(w));
                 // After a preposition the noun is not what the subject did ("displaced by
                 // fighting", "victims of the attack") — except "claimed responsibility for".
-                let head = (0..m.first).rev().find(|&i| !DETERMINERS.contains(&words[i]) && !words[i].ends_with("ly"));
-                let after_preposition = head.is_some_and(|i| PREPOSITIONS.contains(&words[i]) || words[i] == "by" || words[i] == "for");
+                let head = (0..m.first)
+                    .rev()
+                    .find(|&i| !DETERMINERS.contains(&words[i]) && !words[i].ends_with("ly"));
+                let after_preposition = head.is_some_and(|i| {
+                    PREPOSITIONS.contains(&words[i]) || words[i] == "by" || words[i] == "for"
+                });
                 if claimed || (!reported && !after_preposition) {
                     actor = subject;
                 }
             }
             let mut recipient = Vec::new();
             if let Some(prep) = words.get(m.last + 1) {
-                if matches!(*prep, "on" | "against" | "with" | "of" | "targeting" | "between") {
+                if matches!(
+                    *prep,
+                    "on" | "against" | "with" | "of" | "targeting" | "between"
+                ) {
                     let start = m.last + 2 + usize::from(words.get(m.last + 2) == Some(&"the"));
-                    if let Some(idx) = phrases.iter().position(|p| p.first == start || p.first == m.last + 2) {
+                    if let Some(idx) = phrases
+                        .iter()
+                        .position(|p| p.first == start || p.first == m.last + 2)
+                    {
                         recipient = compound_right(idx, phrases, words);
                     }
                 }
@@ -717,11 +996,20 @@ fn participants(
 
 /// The nearest participant to the left of token `at` in the same clause, with the
 /// phrases coordinated with it.
-fn subject_of(at: usize, phrases: &[ActorPhrase], words: &[&str], clause_of: &[usize]) -> Vec<usize> {
+fn subject_of(
+    at: usize,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    clause_of: &[usize],
+) -> Vec<usize> {
     // "The bomber, wearing a security guard uniform, detonated …": the subject stands
     // before a parenthetical (relative clause, participle phrase or apposition).
     let end = skip_parenthetical(at, phrases, words);
-    let clause = if end < at { clause_of[end.saturating_sub(1)] } else { clause_of[at] };
+    let clause = if end < at {
+        clause_of[end.saturating_sub(1)]
+    } else {
+        clause_of[at]
+    };
     let mut best: Option<usize> = None;
     for (idx, p) in phrases.iter().enumerate() {
         if p.last >= end || p.locative || p.bare_adjective {
@@ -740,10 +1028,13 @@ fn subject_of(at: usize, phrases: &[ActorPhrase], words: &[&str], clause_of: &[u
     if best.is_none() {
         // "X said (that) it would …": a subject pronoun after the complementiser refers
         // back to the speaker, the subject before it.
-        let barrier = words[..at].iter().rposition(|w| matches!(*w, "that" | ";" | ":"));
+        let barrier = words[..at]
+            .iter()
+            .rposition(|w| matches!(*w, "that" | ";" | ":"));
         let pronoun = |i: usize| matches!(words[i], "it" | "they" | "he" | "she" | "we");
         if let Some(b) = barrier {
-            if words[..at].iter().rposition(|w| *w == "that") == Some(b) && (b + 1..at).any(pronoun) {
+            if words[..at].iter().rposition(|w| *w == "that") == Some(b) && (b + 1..at).any(pronoun)
+            {
                 return subject_of(b, phrases, words, clause_of);
             }
         } else if let Some(p) = (0..at).rev().find(|&i| pronoun(i)) {
@@ -764,10 +1055,14 @@ fn skip_parenthetical(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> usi
     if at < 2 || words[at - 1] != "," {
         return at;
     }
-    let Some(open) = words[..at - 1].iter().rposition(|w| *w == ",") else { return at };
+    let Some(open) = words[..at - 1].iter().rposition(|w| *w == ",") else {
+        return at;
+    };
     let first = words[open + 1];
-    let parenthetical = matches!(first, "who" | "which" | "whose" | "a" | "an" | "the" | "now" | "himself" | "herself")
-        || first.ends_with("ing")
+    let parenthetical = matches!(
+        first,
+        "who" | "which" | "whose" | "a" | "an" | "the" | "now" | "himself" | "herself"
+    ) || first.ends_with("ing")
         || first.ends_with("ed")
         || phrases.iter().any(|p| p.first == open + 1);
     if parenthetical && open > 0 {
@@ -780,9 +1075,15 @@ fn skip_parenthetical(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> usi
 fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
     let mut out = vec![head];
     let mut cur = head;
-    while let Some(prev) = phrases[..cur].iter().rposition(|p| p.last < phrases[cur].first) {
+    while let Some(prev) = phrases[..cur]
+        .iter()
+        .rposition(|p| p.last < phrases[cur].first)
+    {
         let between = &words[phrases[prev].last + 1..phrases[cur].first];
-        if !between.is_empty() && between.iter().all(|w| CONNECTIVES.contains(w)) && !phrases[prev].locative {
+        if !between.is_empty()
+            && between.iter().all(|w| CONNECTIVES.contains(w))
+            && !phrases[prev].locative
+        {
             out.insert(0, prev);
             cur = prev;
         } else {
@@ -797,7 +1098,10 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     let mut cur = head;
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
-        if !between.is_empty() && between.iter().all(|w| CONNECTIVES.contains(w)) && !phrases[next].locative {
+        if !between.is_empty()
+            && between.iter().all(|w| CONNECTIVES.contains(w))
+            && !phrases[next].locative
+        {
             out.push(next);
             cur = next;
         } else {
@@ -809,10 +1113,57 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
 
 /// Words that may separate a verb from its object or prepositional object.
 const LIGHT: &[&str] = &[
-    "the", "a", "an", "all", "some", "any", "several", "more", "than", "nearly", "about", "at", "least", "up",
-    "to", "with", "on", "against", "from", "for", "of", "into", "upon", "over", "that", "its", "both", "other",
-    "between", "among", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-    "hundreds", "thousands", "fresh", "new", "renewed", "formal", "official", "also", "on", "further", "again",
+    "the",
+    "a",
+    "an",
+    "all",
+    "some",
+    "any",
+    "several",
+    "more",
+    "than",
+    "nearly",
+    "about",
+    "at",
+    "least",
+    "up",
+    "to",
+    "with",
+    "on",
+    "against",
+    "from",
+    "for",
+    "of",
+    "into",
+    "upon",
+    "over",
+    "that",
+    "its",
+    "both",
+    "other",
+    "between",
+    "among",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "fresh",
+    "new",
+    "renewed",
+    "formal",
+    "official",
+    "also",
+    "on",
+    "further",
+    "again",
 ];
 
 /// The first participant after token `at` before the clause ends: directly after the
@@ -850,7 +1201,12 @@ fn object_of(
         // The verb of an infinitive is not counted: in PLOVER the recipient of "offered
         // to negotiate with Armenia" is the nested act's party.
         let infinitive_verb = i > 0 && words[i - 1] == "to";
-        if !infinitive_verb && !LIGHT.contains(&w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        if !infinitive_verb
+            && !LIGHT.contains(&w)
+            && !w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             content += 1;
             if content > 2 {
                 break;
@@ -869,7 +1225,10 @@ fn by_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
         }
         if words[i] == "by" {
             let start = i + 1 + usize::from(words.get(i + 1) == Some(&"the"));
-            if let Some(idx) = phrases.iter().position(|p| p.first == start || p.first == i + 1) {
+            if let Some(idx) = phrases
+                .iter()
+                .position(|p| p.first == start || p.first == i + 1)
+            {
                 return compound_right(idx, phrases, words);
             }
             return Vec::new();
@@ -893,7 +1252,19 @@ fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
         if BE_FORMS.contains(&w) {
             return true;
         }
-        let adverb = w.ends_with("ly") || matches!(w, "not" | "n't" | "also" | "reportedly" | "allegedly" | "then" | "later" | "all" | "both");
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w,
+                "not"
+                    | "n't"
+                    | "also"
+                    | "reportedly"
+                    | "allegedly"
+                    | "then"
+                    | "later"
+                    | "all"
+                    | "both"
+            );
         if !adverb {
             break;
         }
@@ -913,28 +1284,46 @@ fn modality_of(
 ) -> Modality {
     let clause = clause_of[m.first];
     let from = m.first.saturating_sub(5);
-    let window: Vec<&str> = (from..m.first).filter(|&i| clause_of[i] == clause).map(|i| words[i]).collect();
+    let window: Vec<&str> = (from..m.first)
+        .filter(|&i| clause_of[i] == clause)
+        .map(|i| words[i])
+        .collect();
     if window.iter().any(|w| NEGATIONS.contains(w))
-        || window.iter().any(|w| matches!(*w, "denied" | "denies" | "deny"))
-        || window.windows(2).any(|w| matches!(w, ["failed", "to"] | ["fails", "to"]))
+        || window
+            .iter()
+            .any(|w| matches!(*w, "denied" | "denies" | "deny"))
+        || window
+            .windows(2)
+            .any(|w| matches!(w, ["failed", "to"] | ["fails", "to"]))
     {
         return Modality::Negated;
     }
-    if words[..m.first].iter().any(|w| matches!(*w, "if" | "unless")) || window.iter().any(|w| HYPOTHETICAL_AUX.contains(w)) {
+    if words[..m.first]
+        .iter()
+        .any(|w| matches!(*w, "if" | "unless"))
+        || window.iter().any(|w| HYPOTHETICAL_AUX.contains(w))
+    {
         return Modality::Hypothetical;
     }
     if window.iter().any(|w| FUTURE_AUX.contains(w))
-        || window.windows(2).any(|w| FUTURE_LEADS.contains(&w[0]) && w[1] == "to")
+        || window
+            .windows(2)
+            .any(|w| FUTURE_LEADS.contains(&w[0]) && w[1] == "to")
         || window.windows(3).any(|w| matches!(w, [_, "to", "be"]))
     {
         return Modality::Future;
     }
-    if window.contains(&"had") && matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
+    if window.contains(&"had")
+        && matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple)
+    {
         return Modality::Historical;
     }
     // Background: the sentence's own date lies more than a year before publication,
     // or it reports a cumulative total ("… have been killed since 2019").
-    if date_mentions.iter().any(|d| (published - d.date).num_days() > 366) {
+    if date_mentions
+        .iter()
+        .any(|d| (published - d.date).num_days() > 366)
+    {
         return Modality::Historical;
     }
     if counts::is_background_sentence(text, sentence.start..sentence.end) {
@@ -970,7 +1359,11 @@ fn apply_future_rule(d: &mut Draft) {
             d.mode = None;
             d.modality = Modality::Asserted;
         }
-        EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize | EventType::Protest => {
+        EventType::Assault
+        | EventType::Coerce
+        | EventType::Sanction
+        | EventType::Mobilize
+        | EventType::Protest => {
             d.event = EventType::Threaten;
             d.cameo = "130".into();
             d.mode = None;
@@ -1004,7 +1397,12 @@ fn event_place(
     places: &ArticlePlaces,
     sentence: &Sentence,
 ) -> Option<PlaceRecord> {
-    let used: Vec<(usize, usize)> = d.actor.iter().chain(&d.recipient).map(|&i| (phrases[i].start, phrases[i].end)).collect();
+    let used: Vec<(usize, usize)> = d
+        .actor
+        .iter()
+        .chain(&d.recipient)
+        .map(|&i| (phrases[i].start, phrases[i].end))
+        .collect();
     let token_at = |byte: usize| spans.iter().position(|&(s, e)| s <= byte && byte < e);
     let candidates: Vec<(usize, &crate::extract::places::PlaceMention)> = places
         .mentions
@@ -1014,14 +1412,23 @@ fn event_place(
         .filter_map(|m| token_at(m.start).map(|t| (t, m)))
         .collect();
     let locative = |t: usize| {
-        (1..=3).any(|back| t >= back && phrases::LOCATIVE.contains(&words[t - back]) && (t - back + 1..t).all(|i| !matches!(words[i], "," | "and")))
+        (1..=3).any(|back| {
+            t >= back
+                && phrases::LOCATIVE.contains(&words[t - back])
+                && (t - back + 1..t).all(|i| !matches!(words[i], "," | "and"))
+        })
     };
     let trigger_tok = d.m.first;
     let pick = candidates
         .iter()
         .filter(|(t, _)| *t > trigger_tok && locative(*t))
         .min_by_key(|(t, _)| *t)
-        .or_else(|| candidates.iter().filter(|(t, _)| locative(*t)).min_by_key(|(t, _)| t.abs_diff(trigger_tok)));
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|(t, _)| locative(*t))
+                .min_by_key(|(t, _)| t.abs_diff(trigger_tok))
+        });
     pick.map(|(_, m)| {
         let mut p = m.place.clone();
         p.start = m.start;
@@ -1041,13 +1448,25 @@ fn event_date_of(
     spans: &[(usize, usize)],
     text: &str,
     chars: &CharIndex,
-) -> (Option<NaiveDate>, Option<DatePrecision>, Option<crate::model::SpanRecord>) {
+) -> (
+    Option<NaiveDate>,
+    Option<DatePrecision>,
+    Option<crate::model::SpanRecord>,
+) {
     let trigger = spans[d.m.first].0;
     if let Some(m) = mentions.iter().min_by_key(|m| m.start.abs_diff(trigger)) {
-        return (Some(m.date), Some(m.precision), Some(chars.span(text, m.start, m.end)));
+        return (
+            Some(m.date),
+            Some(m.precision),
+            Some(chars.span(text, m.start, m.end)),
+        );
     }
     if let Some(m) = story {
-        return (Some(m.date), Some(m.precision), Some(chars.span(text, m.start, m.end)));
+        return (
+            Some(m.date),
+            Some(m.precision),
+            Some(chars.span(text, m.start, m.end)),
+        );
     }
     if published.year() <= 1970 {
         return (None, None, None);
@@ -1055,7 +1474,12 @@ fn event_date_of(
     (Some(published), Some(DatePrecision::Week), None)
 }
 
-fn records(idx: &[usize], phrases: &[ActorPhrase], text: &str, chars: &CharIndex) -> Vec<ActorRecord> {
+fn records(
+    idx: &[usize],
+    phrases: &[ActorPhrase],
+    text: &str,
+    chars: &CharIndex,
+) -> Vec<ActorRecord> {
     idx.iter()
         .map(|&i| {
             let p = &phrases[i];
@@ -1065,7 +1489,12 @@ fn records(idx: &[usize], phrases: &[ActorPhrase], text: &str, chars: &CharIndex
                 start: span.start,
                 end: span.end,
                 code: p.code.clone(),
-                sector: p.sectors.iter().filter(|s| s.as_str() != "SPOKES").cloned().collect(),
+                sector: p
+                    .sectors
+                    .iter()
+                    .filter(|s| s.as_str() != "SPOKES")
+                    .cloned()
+                    .collect(),
                 name: p.name.clone(),
             }
         })

@@ -38,8 +38,20 @@ pub struct ActorPhrase {
 
 /// Prepositions after which a country or capital names a place, not a participant.
 pub const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "within",
-    "towards", "toward", "through", "over",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+    "into",
+    "within",
+    "towards",
+    "toward",
+    "through",
+    "over",
 ];
 
 /// Function words that may not sit between an adjective and its noun.
@@ -65,11 +77,20 @@ pub fn build_phrases(
     // Map each term to its token range; terms not aligned to tokens are dropped.
     let mut ts: Vec<T> = Vec::with_capacity(terms.len());
     for term in terms {
-        let first = spans.iter().position(|&(s, e)| s <= term.start && term.start < e.max(s + 1));
+        let first = spans
+            .iter()
+            .position(|&(s, e)| s <= term.start && term.start < e.max(s + 1));
         let last = spans.iter().rposition(|&(s, _)| s < term.end);
         if let (Some(first), Some(last)) = (first, last) {
-            if first <= last {
-                ts.push(T { first, last, entry: term.entry });
+            // Two terms inside one token ("U.S.-led") would overlap on the token grid;
+            // keep the first.
+            let after_previous = ts.last().is_none_or(|p: &T| first > p.last);
+            if first <= last && after_previous {
+                ts.push(T {
+                    first,
+                    last,
+                    entry: term.entry,
+                });
             }
         }
     }
@@ -106,7 +127,8 @@ pub fn build_phrases(
             name: person_name(e.kind, e.name.as_deref()),
             bare_adjective: false,
             locative: false,
-            place_like: matches!(e.kind, ActorKind::Country) && matches!(e.form, ActorForm::Name | ActorForm::Metonym),
+            place_like: matches!(e.kind, ActorKind::Country)
+                && matches!(e.form, ActorForm::Name | ActorForm::Metonym),
             country_name: e.kind == ActorKind::Country && e.form == ActorForm::Name,
             code_from_text: code.is_some(),
         };
@@ -133,11 +155,17 @@ pub fn build_phrases(
                 if let Some(n) = next_term_after(last_adj, ts[last_adj].last, 2) {
                     let head = lexicon.entry(ts[n].entry);
                     // "Kenyan police", "Pakistani Prime Minister X", "the Pakistani Taliban".
-                    if matches!(head.form, ActorForm::Noun) || matches!(head.kind, ActorKind::Person | ActorKind::Group) {
+                    if matches!(head.form, ActorForm::Noun)
+                        || matches!(head.kind, ActorKind::Person | ActorKind::Group)
+                    {
                         let (head_code, head_sectors) = head.resolve(date);
                         for (idx, &a) in adjectives.iter().enumerate() {
                             let adj = lexicon.entry(ts[a].entry);
-                            let last_tok = if idx + 1 == adjectives.len() { ts[n].last } else { ts[a].last };
+                            let last_tok = if idx + 1 == adjectives.len() {
+                                ts[n].last
+                            } else {
+                                ts[a].last
+                            };
                             let code = adj.code.clone().or_else(|| head_code.map(str::to_string));
                             out.push(ActorPhrase {
                                 first: ts[a].first,
@@ -174,7 +202,7 @@ pub fn build_phrases(
                         bare_adjective: true,
                         locative: false,
                         place_like: false,
-                                country_name: false,
+                        country_name: false,
                         code_from_text: adj.code.is_some(),
                     });
                 }
@@ -187,12 +215,19 @@ pub fn build_phrases(
                 let possessive = matches!(words.get(poss), Some(&"'s") | Some(&"’s") | Some(&"'"));
                 // "U.S. troops", "Kenya police", "U.N. mediator": a name used as a modifier.
                 let modifier = !possessive && matches!(e.kind, ActorKind::Country | ActorKind::Igo);
-                let after = if possessive { Some(poss) } else if modifier { Some(t.last) } else { None };
+                let after = if possessive {
+                    Some(poss)
+                } else if modifier {
+                    Some(t.last)
+                } else {
+                    None
+                };
                 if let Some(after) = after {
                     let gap = if possessive { 2 } else { 1 };
                     if let Some(n) = next_term_after(k, after, gap) {
                         let head = lexicon.entry(ts[n].entry);
-                        let joins = head.form == ActorForm::Noun || (possessive && head.kind == ActorKind::Person);
+                        let joins = head.form == ActorForm::Noun
+                            || (possessive && head.kind == ActorKind::Person);
                         if joins {
                             let (_, head_sectors) = head.resolve(date);
                             phrase.last = ts[n].last;
@@ -238,7 +273,10 @@ pub fn build_phrases(
     add_unknown_names(&mut out, words, raw, spans);
     for p in &mut out {
         p.locative = p.place_like && p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
-            || p.place_like && (p.first > 1 && words[p.first - 1] == "the" && LOCATIVE.contains(&words[p.first - 2]));
+            || p.place_like
+                && (p.first > 1
+                    && words[p.first - 1] == "the"
+                    && LOCATIVE.contains(&words[p.first - 2]));
     }
     out
 }
@@ -265,7 +303,10 @@ fn extend_with_name(
     date: NaiveDate,
 ) {
     let Some(phrase) = out.last_mut() else { return };
-    let title_cased = raw[phrase.last].chars().next().is_some_and(char::is_uppercase);
+    let title_cased = raw[phrase.last]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     if !title_cased || phrase.name.is_some() {
         return;
     }
@@ -295,7 +336,8 @@ fn extend_with_name(
     while i < raw.len() && i < next + 4 {
         let starts_term = ts.iter().any(|t| t.first == i);
         let w = raw[i];
-        let capitalised = w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
         if !capitalised || starts_term || words[i] == "the" {
             break;
         }
@@ -321,14 +363,100 @@ fn person_name(kind: ActorKind, name: Option<&str>) -> Option<String> {
 
 /// Words that are capitalised without naming anyone.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "but", "and", "after", "before", "when", "while", "as", "if", "this",
-    "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "mr", "mrs", "ms", "dr", "some", "many", "most", "all", "both", "about", "around", "nearly", "more",
-    "tens", "thousands", "hundreds", "dozens", "several", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "one", "for", "from", "by", "with", "to", "of", "according", "meanwhile",
-    "however", "also", "earlier", "later", "today", "yesterday", "tomorrow", "last", "next", "since",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "about",
+    "around",
+    "nearly",
+    "more",
+    "tens",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "one",
+    "for",
+    "from",
+    "by",
+    "with",
+    "to",
+    "of",
+    "according",
+    "meanwhile",
+    "however",
+    "also",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "since",
 ];
 
 /// Named people and organisations the dictionaries do not know ("The Homeland Union",
@@ -336,12 +464,18 @@ const NOT_NAMES: &[&str] = &[
 /// covered by a phrase. They are kept as participants with their text and no code —
 /// never dropped, never guessed. A run may be a place; `place_like` lets the locative
 /// rule treat "in Tokyo" as a place.
-fn add_unknown_names(out: &mut Vec<ActorPhrase>, words: &[&str], raw: &[&str], spans: &[(usize, usize)]) {
+fn add_unknown_names(
+    out: &mut Vec<ActorPhrase>,
+    words: &[&str],
+    raw: &[&str],
+    spans: &[(usize, usize)],
+) {
     let covered = |i: usize, out: &[ActorPhrase]| out.iter().any(|p| p.first <= i && i <= p.last);
     let capitalised = |i: usize| {
         let w = raw[i];
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
             && !NOT_NAMES.contains(&words[i].trim_end_matches('.'))
     };
     let mut found = Vec::new();
@@ -358,7 +492,11 @@ fn add_unknown_names(out: &mut Vec<ActorPhrase>, words: &[&str], raw: &[&str], s
             if capitalised(j) {
                 last = j;
                 j += 1;
-            } else if matches!(words[j], "of" | "for" | "and" | "de" | "al") && j + 1 < words.len() && capitalised(j + 1) && !covered(j + 1, out) {
+            } else if matches!(words[j], "of" | "for" | "and" | "de" | "al")
+                && j + 1 < words.len()
+                && capitalised(j + 1)
+                && !covered(j + 1, out)
+            {
                 j += 1;
             } else {
                 break;

@@ -33,16 +33,21 @@ fn one(text: &str, published: &str) -> Event {
 }
 
 fn codes(list: &[crate::model::ActorRecord]) -> Vec<String> {
-    list.iter().map(|a| a.code.clone().unwrap_or_default()).collect()
+    list.iter()
+        .map(|a| a.code.clone().unwrap_or_default())
+        .collect()
 }
 
 fn sectors(list: &[crate::model::ActorRecord]) -> Vec<String> {
-    list.iter().map(|a| a.sector.first().cloned().unwrap_or_default()).collect()
+    list.iter()
+        .map(|a| a.sector.first().cloned().unwrap_or_default())
+        .collect()
 }
 
 #[test]
 fn active_voice_with_mode_place_date_and_count() {
-    let text = "Police fired tear gas at opposition supporters in Nairobi on Tuesday, injuring 12 people.";
+    let text =
+        "Police fired tear gas at opposition supporters in Nairobi on Tuesday, injuring 12 people.";
     let e = one(text, "2023-03-15");
     assert_eq!(e.event, EventType::Assault);
     assert_eq!(e.mode, vec!["crowd-control"]);
@@ -53,7 +58,11 @@ fn active_voice_with_mode_place_date_and_count() {
     let loc = e.event_loc.as_ref().expect("placed");
     assert_eq!(loc.extracted_place, "Nairobi");
     assert_eq!(loc.country_code.as_deref(), Some("KEN"));
-    assert_eq!(codes(&e.actor), vec!["KEN"], "police take the country of the place of the event");
+    assert_eq!(
+        codes(&e.actor),
+        vec!["KEN"],
+        "police take the country of the place of the event"
+    );
     assert_eq!(e.date, NaiveDate::from_ymd_opt(2023, 3, 14));
     assert_eq!(e.date_text.as_ref().unwrap().text, "on Tuesday");
     assert_eq!(e.size.injured, Some(12));
@@ -66,7 +75,10 @@ fn active_voice_with_mode_place_date_and_count() {
 
 #[test]
 fn passive_voice_swaps_actor_and_recipient() {
-    let e = one("Two Malian soldiers were killed by militants near the town of Gao on Sunday.", "2022-05-10");
+    let e = one(
+        "Two Malian soldiers were killed by militants near the town of Gao on Sunday.",
+        "2022-05-10",
+    );
     assert_eq!(e.event, EventType::Assault);
     assert_eq!(e.actor[0].entity_text, "militants");
     assert_eq!(codes(&e.recipient), vec!["MLI"]);
@@ -76,7 +88,10 @@ fn passive_voice_swaps_actor_and_recipient() {
 
 #[test]
 fn reported_speech_codes_the_reported_act() {
-    let e = one("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.", "2022-03-02");
+    let e = one(
+        "Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.",
+        "2022-03-02",
+    );
     assert_eq!(e.event, EventType::Assault);
     assert_eq!(codes(&e.actor), vec!["RUS"]);
     assert_eq!(sectors(&e.actor), vec!["MIL"]);
@@ -85,7 +100,10 @@ fn reported_speech_codes_the_reported_act() {
 
 #[test]
 fn compound_actors_stay_one_event() {
-    let e = one("Egypt, Jordan and the European Union condemned the attack.", "2023-10-18");
+    let e = one(
+        "Egypt, Jordan and the European Union condemned the attack.",
+        "2023-10-18",
+    );
     assert_eq!(e.event, EventType::Accuse);
     assert_eq!(e.mode, vec!["disapprove"]);
     assert_eq!(codes(&e.actor), vec!["EGY", "JOR", "EU"]);
@@ -103,14 +121,20 @@ fn leaders_are_coded_with_their_role_on_the_date() {
 
 #[test]
 fn nested_trigger_is_coded_once_by_the_outer_event() {
-    let e = one("Iran threatened to close the Strait of Hormuz if the United States imposed new sanctions.", "2012-01-04");
+    let e = one(
+        "Iran threatened to close the Strait of Hormuz if the United States imposed new sanctions.",
+        "2012-01-04",
+    );
     assert_eq!(e.event, EventType::Threaten);
     assert_eq!(codes(&e.actor), vec!["IRN"]);
 }
 
 #[test]
 fn nominal_event_with_adjective_actor_and_on_recipient() {
-    let e = one("Israeli airstrikes on Gaza killed at least 20 people, health officials said.", "2021-05-11");
+    let e = one(
+        "Israeli airstrikes on Gaza killed at least 20 people, health officials said.",
+        "2021-05-11",
+    );
     assert_eq!(e.event, EventType::Assault);
     assert_eq!(e.mode, vec!["aerial"]);
     assert_eq!(codes(&e.actor), vec!["ISR"]);
@@ -119,7 +143,10 @@ fn nominal_event_with_adjective_actor_and_on_recipient() {
 
 #[test]
 fn negation_sets_modality() {
-    let e = one("Pakistan denied attacking Afghan border posts.", "2022-04-17");
+    let e = one(
+        "Pakistan denied attacking Afghan border posts.",
+        "2022-04-17",
+    );
     assert_eq!(e.modality, Modality::Negated);
     let e = one("Police did not arrest any of the protesters.", "2022-04-17");
     assert_eq!(e.event, EventType::Coerce);
@@ -131,13 +158,19 @@ fn future_cooperation_is_agree_and_future_hostility_is_threaten() {
     let e = one("Japan will send humanitarian aid to Turkey.", "2023-02-07");
     assert_eq!(e.event, EventType::Agree);
     assert_eq!(e.modality, Modality::Asserted);
-    let e = one("The European Union will impose sanctions on Belarus.", "2021-06-21");
+    let e = one(
+        "The European Union will impose sanctions on Belarus.",
+        "2021-06-21",
+    );
     assert_eq!(e.event, EventType::Threaten);
 }
 
 #[test]
 fn background_totals_are_historical_and_not_counted() {
-    let e = one("Almost 600 protesters have been killed by security forces since 2019.", "2021-11-07");
+    let e = one(
+        "Almost 600 protesters have been killed by security forces since 2019.",
+        "2021-11-07",
+    );
     assert_eq!(e.modality, Modality::Historical);
     assert_eq!(e.size.dead, None);
 }
@@ -146,14 +179,20 @@ fn background_totals_are_historical_and_not_counted() {
 fn sentences_without_a_date_inherit_the_story_date() {
     let text = "Gunmen stormed a police station in Kaduna on Friday. They killed three officers and freed 20 inmates.";
     let evs = events(text, "2021-11-08");
-    let second = evs.iter().find(|e| e.text_info.sequence == 1).expect("second sentence coded");
+    let second = evs
+        .iter()
+        .find(|e| e.text_info.sequence == 1)
+        .expect("second sentence coded");
     assert_eq!(second.date, NaiveDate::from_ymd_opt(2021, 11, 5));
     assert_eq!(second.date_text.as_ref().unwrap().text, "on Friday");
 }
 
 #[test]
 fn undated_sentences_fall_back_to_the_publication_week() {
-    let e = one("Sudanese troops clashed with the Rapid Support Forces in Khartoum.", "2023-04-16");
+    let e = one(
+        "Sudanese troops clashed with the Rapid Support Forces in Khartoum.",
+        "2023-04-16",
+    );
     assert_eq!(e.date, NaiveDate::from_ymd_opt(2023, 4, 16));
     assert_eq!(e.date_precision, Some(crate::model::DatePrecision::Week));
     assert!(e.date_text.is_none());
@@ -161,8 +200,16 @@ fn undated_sentences_fall_back_to_the_publication_week() {
 
 #[test]
 fn sports_and_idioms_are_discarded() {
-    assert!(events("Real Madrid attacked down the left in the second half and Vinicius scored.", "2023-05-01").is_empty());
-    assert!(events("Liverpool stormed to victory over Manchester United.", "2023-03-06").is_empty());
+    assert!(events(
+        "Real Madrid attacked down the left in the second half and Vinicius scored.",
+        "2023-05-01"
+    )
+    .is_empty());
+    assert!(events(
+        "Liverpool stormed to victory over Manchester United.",
+        "2023-03-06"
+    )
+    .is_empty());
 }
 
 #[test]

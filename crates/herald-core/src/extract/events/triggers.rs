@@ -41,8 +41,8 @@ pub enum VerbForm {
 
 /// Words that end phrasal verbs and never inflect.
 const PARTICLES: &[&str] = &[
-    "to", "for", "on", "with", "at", "up", "down", "out", "off", "back", "over", "in", "by", "upon", "into",
-    "against", "dead", "fire", "work",
+    "to", "for", "on", "with", "at", "up", "down", "out", "off", "back", "over", "in", "by",
+    "upon", "into", "against", "dead", "fire", "work",
 ];
 
 /// One element of a phrase after its first word.
@@ -83,9 +83,9 @@ pub struct TriggerLexicon {
 /// Words a gap may not swallow: they start a new clause or phrase, so a phrase with a
 /// gap across them would join words that do not belong together.
 const GAP_BREAKERS: &[&str] = &[
-    "and", "or", "but", "said", "says", "that", "which", "who", "after", "before", "when",
-    "while", "because", "to", "by", "on", "in", "at", "with", "against", "from", "for", "of",
-    "if", "not", "no",
+    "and", "or", "but", "said", "says", "that", "which", "who", "after", "before", "when", "while",
+    "because", "to", "by", "on", "in", "at", "with", "against", "from", "for", "of", "if", "not",
+    "no",
 ];
 
 impl TriggerLexicon {
@@ -100,7 +100,10 @@ impl TriggerLexicon {
 
     /// Parses a trigger table. Errors name the file and line.
     pub fn parse(tsv: &str, name: &str) -> Result<TriggerLexicon, String> {
-        let mut lexicon = TriggerLexicon { triggers: Vec::new(), by_first_word: HashMap::new() };
+        let mut lexicon = TriggerLexicon {
+            triggers: Vec::new(),
+            by_first_word: HashMap::new(),
+        };
         for (i, line) in tsv.lines().enumerate() {
             let line_no = i + 1;
             if line.trim().is_empty() || line.starts_with('#') {
@@ -108,12 +111,19 @@ impl TriggerLexicon {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 6 {
-                return Err(format!("{name}:{line_no}: expected 6 tab-separated columns, found {}", cols.len()));
+                return Err(format!(
+                    "{name}:{line_no}: expected 6 tab-separated columns, found {}",
+                    cols.len()
+                ));
             }
             let pos = match cols[1] {
                 "V" => TriggerPos::Verb,
                 "N" => TriggerPos::Noun,
-                other => return Err(format!("{name}:{line_no}: pos must be V or N, not `{other}`")),
+                other => {
+                    return Err(format!(
+                        "{name}:{line_no}: pos must be V or N, not `{other}`"
+                    ))
+                }
             };
             let event = EventType::parse(cols[2])
                 .ok_or_else(|| format!("{name}:{line_no}: unknown PLOVER type `{}`", cols[2]))?;
@@ -129,7 +139,10 @@ impl TriggerLexicon {
             if words.is_empty() {
                 return Err(format!("{name}:{line_no}: empty phrase"));
             }
-            let display: Vec<&str> = words.iter().map(|w| w.split(':').next().unwrap_or(w)).collect();
+            let display: Vec<&str> = words
+                .iter()
+                .map(|w| w.split(':').next().unwrap_or(w))
+                .collect();
             let base = Trigger {
                 phrase: display.join(" "),
                 pos,
@@ -144,10 +157,15 @@ impl TriggerLexicon {
                     let forms = verb_forms(words[0]);
                     // A phrase ending in a noun also matches its plural ("staged
                     // protests", "held meetings"); particles and prepositions do not inflect.
-                    let mut tails: Vec<Vec<String>> = vec![words[1..].iter().map(|w| w.to_string()).collect()];
+                    let mut tails: Vec<Vec<String>> =
+                        vec![words[1..].iter().map(|w| w.to_string()).collect()];
                     if let Some(last) = words.get(1..).and_then(|t| t.last()) {
                         let plural_last = plural(last);
-                        if words.len() > 1 && *last != "*" && !PARTICLES.contains(last) && plural_last != *last {
+                        if words.len() > 1
+                            && *last != "*"
+                            && !PARTICLES.contains(last)
+                            && plural_last != *last
+                        {
                             let mut t = tails[0].clone();
                             *t.last_mut().expect("non-empty") = plural_last;
                             tails.push(t);
@@ -155,7 +173,10 @@ impl TriggerLexicon {
                     }
                     for tail in tails {
                         let refs: Vec<&str> = tail.iter().map(String::as_str).collect();
-                        let id = lexicon.push(Trigger { rest: elements(&refs), ..base.clone() });
+                        let id = lexicon.push(Trigger {
+                            rest: elements(&refs),
+                            ..base.clone()
+                        });
                         for (form, kind) in &forms {
                             lexicon.index(form.clone(), id, *kind);
                         }
@@ -169,7 +190,10 @@ impl TriggerLexicon {
                         ws[last] = variant;
                         let refs: Vec<&str> = ws.iter().map(|s| s.as_str()).collect();
                         let rest = elements(&refs[1..]);
-                        let id = lexicon.push(Trigger { rest, ..base.clone() });
+                        let id = lexicon.push(Trigger {
+                            rest,
+                            ..base.clone()
+                        });
                         lexicon.index(ws[0].clone(), id, VerbForm::Other);
                         if words.len() == 1 {
                             // A one-word noun: the variant is the first word itself.
@@ -215,14 +239,25 @@ impl TriggerLexicon {
         for &(id, form) in cands {
             let t = &self.triggers[id as usize];
             if let Some(last) = match_rest(&t.rest, words, at + 1) {
-                out.push(TriggerMatch { trigger: id, first: at, last, form });
+                out.push(TriggerMatch {
+                    trigger: id,
+                    first: at,
+                    last,
+                    form,
+                });
             }
         }
         // Longest first; among equally long phrases the stronger evidence ("welcome" as
         // praise rather than as hosting a visit), then table order for determinism.
         out.sort_by(|a, b| {
-            let (wa, wb) = (self.triggers[a.trigger as usize].weight, self.triggers[b.trigger as usize].weight);
-            (b.last - b.first).cmp(&(a.last - a.first)).then(wb.total_cmp(&wa)).then(a.trigger.cmp(&b.trigger))
+            let (wa, wb) = (
+                self.triggers[a.trigger as usize].weight,
+                self.triggers[b.trigger as usize].weight,
+            );
+            (b.last - b.first)
+                .cmp(&(a.last - a.first))
+                .then(wb.total_cmp(&wa))
+                .then(a.trigger.cmp(&b.trigger))
         });
         out
     }
@@ -244,7 +279,9 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
             for skip in 0..=3 {
                 if skip > 0 {
                     let w = words.get(at + skip - 1)?;
-                    if !w.chars().all(|c| c.is_alphanumeric() || c == '-') || GAP_BREAKERS.contains(w) {
+                    if !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                        || GAP_BREAKERS.contains(w)
+                    {
                         return None;
                     }
                 }
@@ -260,7 +297,13 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
 fn elements(words: &[&str]) -> Vec<Element> {
     words
         .iter()
-        .map(|w| if *w == "*" { Element::Gap } else { Element::Word(w.to_lowercase()) })
+        .map(|w| {
+            if *w == "*" {
+                Element::Gap
+            } else {
+                Element::Word(w.to_lowercase())
+            }
+        })
         .collect()
 }
 
@@ -269,17 +312,27 @@ fn verb_forms(spec: &str) -> Vec<(String, VerbForm)> {
     let parts: Vec<&str> = spec.split(':').collect();
     let lemma = parts[0].to_lowercase();
     if lemma == "be" {
-        return ["be", "is", "are", "am", "was", "were", "been", "being", "'s", "’s", "'re"]
-            .iter()
-            .map(|f| (f.to_string(), VerbForm::Other))
-            .collect();
+        return [
+            "be", "is", "are", "am", "was", "were", "been", "being", "'s", "’s", "'re",
+        ]
+        .iter()
+        .map(|f| (f.to_string(), VerbForm::Other))
+        .collect();
     }
-    let given = |i: usize| parts.get(i).filter(|s| !s.is_empty()).map(|s| s.to_lowercase());
+    let given = |i: usize| {
+        parts
+            .get(i)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_lowercase())
+    };
     let third = given(1).unwrap_or_else(|| regular_third(&lemma));
     let past = given(2).unwrap_or_else(|| regular_past(&lemma));
     let participle = given(3).unwrap_or_else(|| past.clone());
     let gerund = given(4).unwrap_or_else(|| regular_gerund(&lemma));
-    let mut forms = vec![(lemma.clone(), VerbForm::Base), (third, VerbForm::ThirdSingular)];
+    let mut forms = vec![
+        (lemma.clone(), VerbForm::Base),
+        (third, VerbForm::ThirdSingular),
+    ];
     if past == participle {
         forms.push((past, VerbForm::PastOrParticiple));
     } else {
@@ -309,7 +362,10 @@ fn ends_with_consonant_y(w: &str) -> bool {
 fn regular_third(lemma: &str) -> String {
     if ends_with_consonant_y(lemma) {
         format!("{}ies", &lemma[..lemma.len() - 1])
-    } else if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| lemma.ends_with(e)) {
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
         format!("{lemma}es")
     } else {
         format!("{lemma}s")
@@ -362,7 +418,10 @@ mod tests {
         let mut i = 0;
         while i < refs.len() {
             if let Some(m) = lex.matches_at(&refs, i).first() {
-                out.push((refs[m.first..=m.last].join(" "), lex.trigger(m.trigger).event));
+                out.push((
+                    refs[m.first..=m.last].join(" "),
+                    lex.trigger(m.trigger).event,
+                ));
                 i = m.last + 1;
             } else {
                 i += 1;
@@ -382,17 +441,31 @@ mod tests {
             find("Russian and Ukrainian officials held fresh talks in Istanbul"),
             vec![("held fresh talks".to_string(), EventType::Consult)]
         );
-        assert_eq!(find("Police fired tear gas at opposition supporters")[0].1, EventType::Assault);
-        assert_eq!(find("Egypt condemned the bombing")[0], ("condemned".to_string(), EventType::Accuse));
-        assert_eq!(find("the Security Council imposed new sanctions on Pyongyang")[0].1, EventType::Sanction);
-        assert_eq!(find("gunmen kidnapped 20 students")[0], ("kidnapped".to_string(), EventType::Assault));
+        assert_eq!(
+            find("Police fired tear gas at opposition supporters")[0].1,
+            EventType::Assault
+        );
+        assert_eq!(
+            find("Egypt condemned the bombing")[0],
+            ("condemned".to_string(), EventType::Accuse)
+        );
+        assert_eq!(
+            find("the Security Council imposed new sanctions on Pyongyang")[0].1,
+            EventType::Sanction
+        );
+        assert_eq!(
+            find("gunmen kidnapped 20 students")[0],
+            ("kidnapped".to_string(), EventType::Assault)
+        );
         assert_eq!(find("the ministers denied the report")[0..0], []);
     }
 
     #[test]
     fn gaps_do_not_cross_clauses() {
         // "held" … "talks" with "after" between must not be one phrase.
-        assert!(find("protesters held banners after talks").iter().all(|(p, _)| p != "held banners after talks"));
+        assert!(find("protesters held banners after talks")
+            .iter()
+            .all(|(p, _)| p != "held banners after talks"));
     }
 
     #[test]
@@ -400,7 +473,10 @@ mod tests {
         let forms: Vec<String> = verb_forms("deny").into_iter().map(|(f, _)| f).collect();
         assert_eq!(forms, vec!["deny", "denies", "denied", "denying"]);
         let forms: Vec<String> = verb_forms("condemn").into_iter().map(|(f, _)| f).collect();
-        assert_eq!(forms, vec!["condemn", "condemns", "condemned", "condemning"]);
+        assert_eq!(
+            forms,
+            vec!["condemn", "condemns", "condemned", "condemning"]
+        );
         let forms: Vec<String> = verb_forms("seize").into_iter().map(|(f, _)| f).collect();
         assert_eq!(forms, vec!["seize", "seizes", "seized", "seizing"]);
         assert_eq!(plural("airstrike"), "airstrikes");

@@ -63,13 +63,18 @@ fn in_line(line: &str) -> Option<Range<usize>> {
             _ => {}
         }
     }
-    let words: Vec<&str> = outside.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = outside
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || words.len() > 7 {
         return None;
     }
     let ok = words.iter().all(|w| {
         let first = w.chars().next().unwrap_or(' ');
-        first.is_uppercase() || first.is_ascii_digit() || matches!(*w, "de" | "del" | "da" | "do" | "la" | "el" | "al" | "es")
+        first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(*w, "de" | "del" | "da" | "do" | "la" | "el" | "al" | "es")
     });
     if !ok {
         return None;

@@ -20,7 +20,10 @@ impl Layout {
             }
             start += line.len();
         }
-        Layout { sentence_starts: sentences.iter().map(|s| s.start).collect(), title_lines }
+        Layout {
+            sentence_starts: sentences.iter().map(|s| s.start).collect(),
+            title_lines,
+        }
     }
 
     /// True if `pos` lies in a headline-style line where every word is capitalised.
@@ -38,7 +41,10 @@ impl Layout {
         let before = text[..pos].trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '[']);
         match before.chars().next_back() {
             None => true,
-            Some(c) => matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '—' | '–') || before.ends_with(" -"),
+            Some(c) => {
+                matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '—' | '–')
+                    || before.ends_with(" -")
+            }
         }
     }
 }

@@ -53,29 +53,33 @@ pub(super) enum Cue {
 }
 
 /// Person titles: a name right after one is a person's ("President Jordan", "Queen Victoria").
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier", "chancellor",
-    "senator", "sen", "rep", "gov", "governor", "gen", "general", "col", "colonel", "capt", "captain", "lt", "sgt",
-    "maj", "major", "adm", "admiral", "king", "queen", "prince", "princess", "pope", "rev", "father", "sister",
-    "brother", "judge", "justice", "secretary", "chairman", "chairwoman", "ambassador", "coach", "officer", "detective",
-    "professor", "prof", "saint", "sheikh", "emir", "sultan", "ayatollah", "imam", "rabbi", "bishop", "cardinal",
-    "uncle", "aunt", "st", "sens", "reps", "gens", "govs",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier",
+    "chancellor", "senator", "sen", "rep", "gov", "governor", "gen", "general", "col", "colonel", "capt",
+    "captain", "lt", "sgt", "maj", "major", "adm", "admiral", "king", "queen", "prince", "princess", "pope",
+    "rev", "father", "sister", "brother", "judge", "justice", "secretary", "chairman", "chairwoman", "ambassador",
+    "coach", "officer", "detective", "professor", "prof", "saint", "sheikh", "emir", "sultan", "ayatollah",
+    "imam", "rabbi", "bishop", "cardinal", "uncle", "aunt", "st", "sens", "reps", "gens", "govs",
 ];
 
 /// Capitalised words that may stand before a place name without making it part of another
 /// name: sentence-opening function words and compass/size modifiers ("Northern Syria").
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "the", "in", "at", "on", "of", "from", "to", "for", "by", "with", "near", "outside", "inside", "across", "around",
-    "throughout", "into", "over", "under", "after", "before", "since", "during", "while", "when", "where", "as",
-    "and", "but", "or", "if", "both", "only", "even", "also", "like", "unlike", "between", "via", "toward",
-    "towards", "meanwhile", "elsewhere", "here", "there", "then", "now", "today", "yesterday", "this", "that",
-    "all", "many", "some", "most", "rural", "urban", "north", "south", "east", "west", "northern", "southern",
-    "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern", "greater", "downtown", "metropolitan", "upper", "lower",
-    "inner", "outer", "neighbouring", "neighboring", "mainland", "coastal", "war-torn", "landlocked",
+    "the", "in", "at", "on", "of", "from", "to", "for", "by", "with", "near", "outside", "inside", "across",
+    "around", "throughout", "into", "over", "under", "after", "before", "since", "during", "while", "when",
+    "where", "as", "and", "but", "or", "if", "both", "only", "even", "also", "like", "unlike", "between", "via",
+    "toward", "towards", "meanwhile", "elsewhere", "here", "there", "then", "now", "today", "yesterday", "this",
+    "that", "all", "many", "some", "most", "rural", "urban", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
+    "northeastern", "northwestern", "southeastern", "southwestern", "greater", "downtown", "metropolitan",
+    "upper", "lower", "inner", "outer", "neighbouring", "neighboring", "mainland", "coastal", "war-torn",
+    "landlocked",
 ];
 
 /// Words that may follow a place name, capitalised, without making it part of another name.
+#[rustfmt::skip]
 const FOLLOWERS: &[&str] = &[
     "province", "region", "state", "governorate", "district", "county", "prefecture", "oblast", "department",
     "city", "municipality", "governor", "gov", "mayor", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -87,26 +91,30 @@ const FOLLOWERS: &[&str] = &[
 
 /// Words that, following a place name, make it part of an organisation's name even in a
 /// headline ("Georgia Tech", "Washington Post", "Manchester United", "Kenya Airways").
+#[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
     "university", "college", "tech", "institute", "school", "academy", "post", "times", "herald", "journal",
-    "tribune", "gazette", "chronicle", "observer", "guardian", "telegraph", "standard", "daily", "united",
-    "fc", "rovers", "wanderers", "athletic", "airlines", "airways", "air", "bank", "company", "corp",
-    "inc", "ltd", "group", "stock", "exchange", "club", "capitals", "nationals", "rangers",
+    "tribune", "gazette", "chronicle", "observer", "guardian", "telegraph", "standard", "daily", "united", "fc",
+    "rovers", "wanderers", "athletic", "airlines", "airways", "air", "bank", "company", "corp", "inc", "ltd",
+    "group", "stock", "exchange", "club", "capitals", "nationals", "rangers",
 ];
 
 /// "X of <Place>" that names an institution or a title rather than the place.
+#[rustfmt::skip]
 const INSTITUTIONS: &[&str] = &[
     "university", "college", "institute", "bank", "museum", "school", "church", "duke", "duchess", "earl",
     "archbishop", "bishop", "prince", "princess", "king", "queen", "gulf", "bay", "sea", "strait", "straits",
 ];
 
 /// Words for an area: "X province", "the X region", "province of X".
+#[rustfmt::skip]
 const AREA_WORDS: &[&str] = &[
     "province", "provinces", "region", "state", "governorate", "district", "county", "prefecture", "oblast",
     "department", "territory",
 ];
 
 /// Prepositions that introduce a location: "in Mobile", "near Reading".
+#[rustfmt::skip]
 const LOCATIVES: &[&str] = &[
     "in", "near", "outside", "at", "from", "to", "into", "across", "around", "toward", "towards", "via",
     "through", "throughout",
@@ -114,21 +122,21 @@ const LOCATIVES: &[&str] = &[
 
 /// Lowercase particles allowed inside a multi-word place name.
 const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "des", "di", "do", "dos", "da", "das", "du", "la", "le", "les", "el", "al",
-    "of", "the", "and", "upon", "on", "sur", "en", "y", "i", "am", "an", "im", "bei", "van", "von", "ter", "ten",
-    "aan", "op", "sous", "e", "a", "na", "nad", "pod",
+    "de", "del", "della", "der", "den", "des", "di", "do", "dos", "da", "das", "du", "la", "le",
+    "les", "el", "al", "of", "the", "and", "upon", "on", "sur", "en", "y", "i", "am", "an", "im",
+    "bei", "van", "von", "ter", "ten", "aan", "op", "sous", "e", "a", "na", "nad", "pod",
 ];
 
 /// AP-style abbreviations of US states, used only as qualifiers ("Paris, Tex.").
+#[rustfmt::skip]
 const AP_STATES: &[(&str, &str)] = &[
-    ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"),
-    ("Del.", "DE"), ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"), ("Ky.", "KY"),
-    ("La.", "LA"), ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"), ("Minn.", "MN"), ("Miss.", "MS"),
-    ("Mo.", "MO"), ("Mont.", "MT"), ("Neb.", "NE"), ("Nev.", "NV"), ("N.H.", "NH"), ("N.J.", "NJ"),
-    ("N.M.", "NM"), ("N.Y.", "NY"), ("N.C.", "NC"), ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"),
-    ("Pa.", "PA"), ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"),
-    ("Vt.", "VT"), ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("Wis.", "WI"), ("Wyo.", "WY"),
-    ("D.C.", "DC"),
+    ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"), ("Del.",
+    "DE"), ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"), ("Ky.", "KY"), ("La.",
+    "LA"), ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"), ("Minn.", "MN"), ("Miss.", "MS"), ("Mo.", "MO"),
+    ("Mont.", "MT"), ("Neb.", "NE"), ("Nev.", "NV"), ("N.H.", "NH"), ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Y.",
+    "NY"), ("N.C.", "NC"), ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"), ("Pa.", "PA"), ("R.I.", "RI"),
+    ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"), ("Va.", "VA"), ("Wash.",
+    "WA"), ("W.Va.", "WV"), ("Wis.", "WI"), ("Wyo.", "WY"), ("D.C.", "DC"),
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -186,13 +194,22 @@ fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
 
 /// The word starting exactly at `pos`, if any.
 fn word_at(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let len = text[pos..].char_indices().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, c)| i + c.len_utf8())?;
+    let len = text[pos..]
+        .char_indices()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
     Some((pos, &text[pos..pos + len]))
 }
 
 /// The word ending exactly at `pos`, if any.
 fn word_ending_at(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let start = text[..pos].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i)?;
+    let start = text[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
     Some((start, &text[start..pos]))
 }
 
@@ -207,16 +224,24 @@ struct Hit {
 /// The longest gazetteer name written as a proper name that starts at `start` (leftmost-longest:
 /// "New York" over "York", "Rio de Janeiro" over "Rio"). Candidate ends are the word ends up to
 /// the gazetteer's longest name, never across a line break.
-fn longest_name_at(text: &str, lower: &str, start: usize, gaz: &Gazetteer) -> Option<Hit> {
+fn longest_name_at(
+    text: &str,
+    lower: &str,
+    start: usize,
+    shorter_than: usize,
+    gaz: &Gazetteer,
+) -> Option<Hit> {
     const MAX_ENDS: usize = 24;
     let mut ends = [0usize; MAX_ENDS];
     let mut n = 0;
     let mut words = 1;
     let limit = start + gaz.max_name_len();
     let mut prev = ' ';
+    let mut reached_end = true;
     for (off, c) in text[start..].char_indices() {
         let pos = start + off;
         if pos > limit || c == '\n' {
+            reached_end = false;
             break;
         }
         if !is_word_char(c) && (is_word_char(prev) || prev == '.') && n < MAX_ENDS {
@@ -226,19 +251,28 @@ fn longest_name_at(text: &str, lower: &str, start: usize, gaz: &Gazetteer) -> Op
         if c == ' ' || c == '-' {
             words += 1;
             if words > gaz.max_name_words() {
+                reached_end = false;
                 break;
             }
         }
         prev = c;
     }
-    if text.len() <= limit && (is_word_char(prev) || prev == '.') && n < MAX_ENDS {
+    if reached_end && (is_word_char(prev) || prev == '.') && n < MAX_ENDS {
         ends[n] = text.len();
         n += 1;
     }
-    ends[..n].iter().rev().find_map(|&end| {
-        let pattern = gaz.lookup(&lower[start..end])?;
-        proper_at(text, start, end, pattern, gaz).then_some(Hit { start, end, pattern })
-    })
+    ends[..n]
+        .iter()
+        .rev()
+        .filter(|&&end| end < shorter_than)
+        .find_map(|&end| {
+            let pattern = gaz.lookup(&lower[start..end])?;
+            proper_at(text, start, end, pattern, gaz).then_some(Hit {
+                start,
+                end,
+                pattern,
+            })
+        })
 }
 
 /// Written like a proper name: boundaries on both sides, capitalised words (particles aside),
@@ -249,14 +283,18 @@ fn proper_at(text: &str, start: usize, end: usize, pattern: usize, gaz: &Gazette
         return false;
     }
     if let Some(before) = text[..start].chars().next_back() {
-        if is_word_char(before) || before == '@' || before == '#' || before == '/' || before == '_' {
+        if is_word_char(before) || before == '@' || before == '#' || before == '/' || before == '_'
+        {
             return false;
         }
         // An apostrophe inside a word ("d'Ivoire") or a dot inside a host name ("www.Paris").
-        if before == '\'' || before == '’' || before == '.' {
-            if text[..start - before.len_utf8()].chars().next_back().is_some_and(is_word_char) {
-                return false;
-            }
+        if matches!(before, '\'' | '’' | '.')
+            && text[..start - before.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        {
+            return false;
         }
     }
     if let Some(after) = text[end..].chars().next() {
@@ -270,11 +308,18 @@ fn proper_at(text: &str, start: usize, end: usize, pattern: usize, gaz: &Gazette
     if let Some(cased) = &gaz.name_info(pattern).exact_case {
         return &**cased == span;
     }
-    span.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| capitalised(w) || lower_in(w, PARTICLES))
+    span.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| capitalised(w) || lower_in(w, PARTICLES))
 }
 
 /// All recognised toponyms in text order, non-overlapping.
-pub(super) fn toponyms(text: &str, layout: &Layout, dateline: Option<Range<usize>>, gaz: &Gazetteer) -> Vec<Toponym> {
+pub(super) fn toponyms(
+    text: &str,
+    layout: &Layout,
+    dateline: Option<Range<usize>>,
+    gaz: &Gazetteer,
+) -> Vec<Toponym> {
     // ASCII lowercasing keeps byte offsets: name keys are sliced out of this copy.
     let lower = text.to_ascii_lowercase();
     let mut chosen: Vec<Hit> = Vec::new();
@@ -285,19 +330,35 @@ pub(super) fn toponyms(text: &str, layout: &Layout, dateline: Option<Range<usize
         if !at_word_start || chosen.last().is_some_and(|h| i < h.end) {
             continue;
         }
-        if let Some(h) = longest_name_at(text, &lower, i, gaz) {
+        if let Some(h) = longest_name_at(text, &lower, i, usize::MAX, gaz) {
             chosen.push(h);
         }
     }
 
-    let starts_place = |pos: usize| chosen.binary_search_by_key(&pos, |h| h.start).ok().map(|i| &chosen[i]);
+    let starts_place = |pos: usize| {
+        chosen
+            .binary_search_by_key(&pos, |h| h.start)
+            .ok()
+            .map(|i| &chosen[i])
+    };
     let mut out = Vec::with_capacity(chosen.len());
     let mut people: Vec<usize> = Vec::new();
     for h in &chosen {
-        match judge(text, layout, dateline.as_ref(), gaz, h, &starts_place) {
-            Ok(t) => out.push(t),
-            Err(Rejected::Person) => people.push(h.pattern),
-            Err(Rejected::Other) => {}
+        // When the longest name is not a place here, a shorter one at the same start may be:
+        // "Seoul City" (an alternate name) is cut short by "Hall", "Seoul" is followed by "City".
+        let mut h = *h;
+        loop {
+            match judge(text, layout, dateline.as_ref(), gaz, &h, &starts_place) {
+                Ok(t) => out.push(t),
+                Err(Rejected::Person) => people.push(h.pattern),
+                Err(Rejected::Other) => {
+                    if let Some(shorter) = longest_name_at(text, &lower, h.start, h.end, gaz) {
+                        h = shorter;
+                        continue;
+                    }
+                }
+            }
+            break;
         }
     }
     // One sense per discourse for people: once "Barack Obama" or "President Obama" shows the
@@ -313,7 +374,9 @@ pub(super) fn toponyms(text: &str, layout: &Layout, dateline: Option<Range<usize
                 return true;
             }
             let cands = gaz.candidates(t.pattern);
-            cands.iter().any(|c| matches!(c.place, PlaceRef::Country(_)) || gaz.population(c.place) >= 1_000_000)
+            cands.iter().any(|c| {
+                matches!(c.place, PlaceRef::Country(_)) || gaz.population(c.place) >= 1_000_000
+            })
         });
     }
     out
@@ -342,9 +405,18 @@ fn judge<'a>(
     if cands.is_empty() {
         return Err(Rejected::Other); // a continent or world region: recognised so its words are spent, not resolved
     }
-    let is_country_name = cands.iter().any(|c| c.main_name && matches!(c.place, PlaceRef::Country(_)));
+    let is_country_name = cands
+        .iter()
+        .any(|c| c.main_name && matches!(c.place, PlaceRef::Country(_)));
     let qualifier = qualifier_after(text, h.end, gaz, starts_place);
-    let mut t = Toponym { start: h.start, end: h.end, pattern: h.pattern, qualifier, cue: Cue::None, needs_support: false };
+    let mut t = Toponym {
+        start: h.start,
+        end: h.end,
+        pattern: h.pattern,
+        qualifier,
+        cue: Cue::None,
+        needs_support: false,
+    };
 
     if dateline.is_some_and(|d| d.contains(&h.start)) {
         return Ok(t);
@@ -352,7 +424,11 @@ fn judge<'a>(
     let title = layout.title_case(h.start);
     let initial = layout.sentence_initial(text, h.start);
     let letters = span.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = span.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && letters > 1;
+    let all_caps = span
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && letters > 1;
     // A short word in capitals outside a dateline is an acronym ("ERV", "MSF"), not "Erv".
     if all_caps && letters <= 4 && info.exact_case.is_none() {
         return Err(Rejected::Other);
@@ -367,7 +443,9 @@ fn judge<'a>(
     }
     // Half of a hyphenated proper name ("Wal-Mart", "Coca-Cola") unless the other half is a
     // place as well ("Israel-Gaza", "U.S.-China").
-    let hyphen_name = |w: Option<(usize, &str)>| w.is_some_and(|(pos, w)| capitalised(w) && starts_place(pos).is_none());
+    let hyphen_name = |w: Option<(usize, &str)>| {
+        w.is_some_and(|(pos, w)| capitalised(w) && starts_place(pos).is_none())
+    };
     if text[h.end..].starts_with('-') && hyphen_name(word_at(text, h.end + 1)) {
         return Err(Rejected::Other);
     }
@@ -386,7 +464,11 @@ fn judge<'a>(
     }
     // Part of a longer proper name: "Michael Jordan", "Royal Nairobi".
     if let Some((_, w)) = before {
-        if !title && capitalised(w) && !lower_in(w, OPENERS) && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        if !title
+            && capitalised(w)
+            && !lower_in(w, OPENERS)
+            && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        {
             return Err(Rejected::Person);
         }
     }
@@ -445,7 +527,11 @@ fn judge<'a>(
         if !after_locative {
             return Err(Rejected::Other);
         }
-        let biggest = cands.iter().map(|c| gaz.population(c.place)).max().unwrap_or(0);
+        let biggest = cands
+            .iter()
+            .map(|c| gaz.population(c.place))
+            .max()
+            .unwrap_or(0);
         t.needs_support = biggest < 1_000_000;
     }
     Ok(t)
@@ -465,20 +551,31 @@ fn qualifier_after<'a>(
     }
     let pos = text.len() - trimmed.len();
     if let Some(h) = starts_place(pos) {
-        let areas = gaz.candidates(h.pattern).iter().any(|c| !matches!(c.place, PlaceRef::City(_)));
+        let areas = gaz
+            .candidates(h.pattern)
+            .iter()
+            .any(|c| !matches!(c.place, PlaceRef::City(_)));
         if areas {
             return Some(Qualifier::Name(h.pattern));
         }
     }
     for (abbr, code) in AP_STATES {
         if trimmed.starts_with(abbr) {
-            return gaz.admin1_by_key(&format!("US.{code}")).map(Qualifier::Admin1);
+            return gaz
+                .admin1_by_key(&format!("US.{code}"))
+                .map(Qualifier::Admin1);
         }
     }
     // Postal codes: exactly two capitals followed by a non-letter ("Paris, TX").
     let b = trimmed.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b.get(2).is_none_or(|c| !c.is_ascii_alphanumeric()) {
-        return gaz.admin1_by_key(&format!("US.{}", &trimmed[..2])).map(Qualifier::Admin1);
+    if b.len() >= 2
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_uppercase()
+        && b.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
+    {
+        return gaz
+            .admin1_by_key(&format!("US.{}", &trimmed[..2]))
+            .map(Qualifier::Admin1);
     }
     None
 }

@@ -45,7 +45,11 @@ struct Evidence {
 
 impl Evidence {
     fn from(lent: &[Lent]) -> Evidence {
-        let mut e = Evidence { countries: HashMap::new(), admin1: HashMap::new(), points: Vec::new() };
+        let mut e = Evidence {
+            countries: HashMap::new(),
+            admin1: HashMap::new(),
+            points: Vec::new(),
+        };
         for (i, l) in lent.iter().enumerate() {
             if let Some(c) = l.country {
                 *e.countries.entry(c).or_default() += 1;
@@ -62,7 +66,11 @@ impl Evidence {
 }
 
 /// The place of each toponym, `None` where a toponym needing support found none.
-pub(super) fn resolve(toponyms: &[Toponym], outlet: Option<&OutletHome>, gaz: &Gazetteer) -> Vec<Option<PlaceRef>> {
+pub(super) fn resolve(
+    toponyms: &[Toponym],
+    outlet: Option<&OutletHome>,
+    gaz: &Gazetteer,
+) -> Vec<Option<PlaceRef>> {
     // Pass 1: no article evidence; who is unambiguous?
     let mut lent = vec![Lent::default(); toponyms.len()];
     for (i, t) in toponyms.iter().enumerate() {
@@ -70,8 +78,10 @@ pub(super) fn resolve(toponyms: &[Toponym], outlet: Option<&OutletHome>, gaz: &G
             continue;
         }
         let cands = gaz.candidates(t.pattern);
-        let mut scored: Vec<(f64, PlaceRef)> =
-            cands.iter().map(|c| (base_score(t, c, outlet, gaz), c.place)).collect();
+        let mut scored: Vec<(f64, PlaceRef)> = cands
+            .iter()
+            .map(|c| (base_score(t, c, outlet, gaz), c.place))
+            .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let confident = scored.len() == 1 || scored[0].0 - scored[1].0 >= CONFIDENT_MARGIN;
         if confident {
@@ -79,7 +89,9 @@ pub(super) fn resolve(toponyms: &[Toponym], outlet: Option<&OutletHome>, gaz: &G
             lent[i] = Lent {
                 country: Some(gaz.country_of(p)),
                 admin1: gaz.admin1_of(p),
-                point: matches!(p, PlaceRef::City(_)).then(|| gaz.point(p)).flatten(),
+                point: matches!(p, PlaceRef::City(_))
+                    .then(|| gaz.point(p))
+                    .flatten(),
             };
         }
     }
@@ -95,7 +107,9 @@ pub(super) fn resolve(toponyms: &[Toponym], outlet: Option<&OutletHome>, gaz: &G
         for (k, c) in cands.iter().enumerate() {
             let (score, supported) = context_score(i, &lent[i], c.place, &evidence, gaz);
             entry[k].1 += base_score(t, c, outlet, gaz) - cue_bonus(t.cue, c.place) + score;
-            entry[k].2 |= supported || t.qualifier.is_some_and(|q| qualifier_contains(q, c.place, gaz));
+            entry[k].2 |= supported
+                || t.qualifier
+                    .is_some_and(|q| qualifier_contains(q, c.place, gaz));
         }
     }
     // The cue is the one local exception to one sense per discourse: "Kabul province" and
@@ -166,15 +180,22 @@ fn cue_bonus(cue: Cue, place: PlaceRef) -> f64 {
 fn qualifier_contains(q: Qualifier, place: PlaceRef, gaz: &Gazetteer) -> bool {
     match q {
         Qualifier::Admin1(a) => gaz.admin1_of(place) == Some(a) && place != PlaceRef::Admin1(a),
-        Qualifier::Name(p) => gaz
-            .candidates(p)
-            .iter()
-            .any(|q| !matches!(q.place, PlaceRef::City(_)) && q.place != place && gaz.contains(q.place, place)),
+        Qualifier::Name(p) => gaz.candidates(p).iter().any(|q| {
+            !matches!(q.place, PlaceRef::City(_))
+                && q.place != place
+                && gaz.contains(q.place, place)
+        }),
     }
 }
 
 /// Evidence from the article's other confident mentions: `(points, any support)`.
-fn context_score(me: usize, mine: &Lent, place: PlaceRef, ev: &Evidence, gaz: &Gazetteer) -> (f64, bool) {
+fn context_score(
+    me: usize,
+    mine: &Lent,
+    place: PlaceRef,
+    ev: &Evidence,
+    gaz: &Gazetteer,
+) -> (f64, bool) {
     let mut s = 0.0;
     let country = gaz.country_of(place);
     let own = |x: Option<u16>, y: u16| u32::from(x == Some(y));

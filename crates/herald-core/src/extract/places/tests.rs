@@ -9,12 +9,22 @@ fn found(text: &str) -> Vec<(&str, u32, String)> {
     let p = places(text);
     p.mentions
         .iter()
-        .map(|m| (&text[m.start..m.end], m.place.geonameid.unwrap(), m.place.country_code.clone().unwrap()))
+        .map(|m| {
+            (
+                &text[m.start..m.end],
+                m.place.geonameid.unwrap(),
+                m.place.country_code.clone().unwrap(),
+            )
+        })
         .collect()
 }
 
 fn surfaces(text: &str) -> Vec<&str> {
-    places(text).mentions.iter().map(|m| &text[m.start..m.end]).collect()
+    places(text)
+        .mentions
+        .iter()
+        .map(|m| &text[m.start..m.end])
+        .collect()
 }
 
 #[test]
@@ -72,11 +82,16 @@ fn country_names_and_aliases() {
 fn area_words_and_directions_keep_the_toponym() {
     let text = "Taliban fighters overran a district in Helmand province and attacked checkpoints in northern Afghanistan.";
     let p = places(text);
-    let got: Vec<(&str, u8)> = p.mentions.iter().map(|m| (&text[m.start..m.end], m.place.resolution)).collect();
+    let got: Vec<(&str, u8)> = p
+        .mentions
+        .iter()
+        .map(|m| (&text[m.start..m.end], m.place.resolution))
+        .collect();
     assert_eq!(got, vec![("Helmand", 2), ("Afghanistan", 1)]);
     assert_eq!(p.mentions[0].place.admin1.as_deref(), Some("Helmand"));
     // "Kabul province" is the province, plain "Kabul" the city.
-    let text = "Gunmen attacked a school in Kabul province. Officials in Kabul said two people died.";
+    let text =
+        "Gunmen attacked a school in Kabul province. Officials in Kabul said two people died.";
     let p = places(text);
     assert_eq!(p.mentions.len(), 2);
     assert_eq!(p.mentions[0].place.resolution, 2);
@@ -97,7 +112,12 @@ fn paris_texas_versus_paris() {
     // A qualifier settles it, and later bare mentions follow (one sense per discourse).
     let text = "PARIS, Texas (AP) — A man was arrested after a shooting at a store. Police in Paris said the victim survived.";
     let p = places(text);
-    let ids: Vec<u32> = p.mentions.iter().filter(|m| m.place.resolution == 4).map(|m| m.place.geonameid.unwrap()).collect();
+    let ids: Vec<u32> = p
+        .mentions
+        .iter()
+        .filter(|m| m.place.resolution == 4)
+        .map(|m| m.place.geonameid.unwrap())
+        .collect();
     assert_eq!(ids, vec![4717560, 4717560]);
     assert_eq!(p.main, Some(0));
 }
@@ -124,11 +144,16 @@ fn hyderabad_india_or_pakistan() {
 fn people_are_not_places() {
     assert!(surfaces("Jordan Peterson spoke at the event.").is_empty());
     assert!(surfaces("Socialite Paris Hilton attended the premiere.").is_empty());
-    assert!(surfaces("Former basketball star Michael Jordan bought a stake in the team.").is_empty());
+    assert!(
+        surfaces("Former basketball star Michael Jordan bought a stake in the team.").is_empty()
+    );
     assert!(surfaces("A portrait of Queen Victoria was sold at auction.").is_empty());
     assert!(surfaces("The report was written by Mr. Houston and his aides.").is_empty());
     // The country is still found where it is one.
-    assert_eq!(surfaces("King Abdullah of Jordan met Egypt's president in Cairo."), vec!["Jordan", "Egypt", "Cairo"]);
+    assert_eq!(
+        surfaces("King Abdullah of Jordan met Egypt's president in Cairo."),
+        vec!["Jordan", "Egypt", "Cairo"]
+    );
 }
 
 #[test]
@@ -147,7 +172,10 @@ fn demonyms_are_not_places() {
 #[test]
 fn common_words_need_strong_context() {
     // Sentence-initial, headline or lowercase: never.
-    assert!(surfaces("Police said the Union would strike. Reading the statement, she paused.").is_empty());
+    assert!(
+        surfaces("Police said the Union would strike. Reading the statement, she paused.")
+            .is_empty()
+    );
     assert!(surfaces("It was a nice day with little hope of rain.").is_empty());
     // A qualifier is strong context.
     let text = "The storm made landfall near Mobile, Alabama, on Wednesday.";
@@ -173,8 +201,14 @@ fn datelines_make_the_main_place() {
         assert_eq!(main.place.geonameid, Some(id), "{text}");
         assert_eq!(main.start, 0);
     }
-    assert_eq!(dateline("GENEVA — The World Health Organization said on Monday that cases had risen."), Some(0..6));
-    assert_eq!(dateline("Kenya Police Fire Tear Gas - Reuters\n\nMore text here."), None);
+    assert_eq!(
+        dateline("GENEVA — The World Health Organization said on Monday that cases had risen."),
+        Some(0..6)
+    );
+    assert_eq!(
+        dateline("Kenya Police Fire Tear Gas - Reuters\n\nMore text here."),
+        None
+    );
 }
 
 #[test]
@@ -197,25 +231,45 @@ fn in_range_finds_places_of_a_sentence() {
     let text = "Protesters gathered in Nairobi. Police dispersed them in Mombasa and Kisumu.";
     let p = places(text);
     let second = text.find("Police").unwrap();
-    let got: Vec<(usize, &str)> = p.in_range(second, text.len()).map(|(i, m)| (i, &text[m.start..m.end])).collect();
+    let got: Vec<(usize, &str)> = p
+        .in_range(second, text.len())
+        .map(|(i, m)| (i, &text[m.start..m.end]))
+        .collect();
     assert_eq!(got, vec![(1, "Mombasa"), (2, "Kisumu")]);
     assert_eq!(p.in_range(0, second).count(), 1);
-    assert_eq!(p.most_specific_in(0, second).map(|m| m.start), Some(text.find("Nairobi").unwrap()));
+    assert_eq!(
+        p.most_specific_in(0, second).map(|m| m.start),
+        Some(text.find("Nairobi").unwrap())
+    );
 }
 
 #[test]
 fn outlet_home_breaks_ties_for_local_news() {
     // Athens, Georgia in an Atlanta paper with no other context; Athens, Greece otherwise.
     let text = "The city council in Athens voted on Tuesday to expand the bus network.";
-    assert_eq!(find_places(text, &[], None).mentions[0].place.country_code.as_deref(), Some("GRC"));
+    assert_eq!(
+        find_places(text, &[], None).mentions[0]
+            .place
+            .country_code
+            .as_deref(),
+        Some("GRC")
+    );
     let p = find_places(text, &[], Some("https://www.ajc.com/news/local/x"));
-    assert_eq!(p.mentions[0].place.country_code.as_deref(), Some("GRC"), "outlet home is weaker than a capital");
+    assert_eq!(
+        p.mentions[0].place.country_code.as_deref(),
+        Some("GRC"),
+        "outlet home is weaker than a capital"
+    );
 }
 
 #[test]
 fn empty_and_placeless_text() {
     assert_eq!(places(""), ArticlePlaces::default());
-    assert!(places("The committee met on Tuesday and agreed to meet again.").mentions.is_empty());
+    assert!(
+        places("The committee met on Tuesday and agreed to meet again.")
+            .mentions
+            .is_empty()
+    );
 }
 
 #[test]
@@ -230,9 +284,16 @@ fn a_person_stays_a_person_for_the_whole_article() {
 #[test]
 fn abbreviations_and_hyphenated_names_are_not_towns() {
     // "Kan." is Kansas, not the town Kan; "Wal-Mart" is a company.
-    assert!(surfaces("The company opened a Wal-Mart store in Topeka, Kan., last year.").iter().all(|s| *s != "Kan" && *s != "Wal"));
+    assert!(
+        surfaces("The company opened a Wal-Mart store in Topeka, Kan., last year.")
+            .iter()
+            .all(|s| *s != "Kan" && *s != "Wal")
+    );
     // Place pairs joined by a hyphen are both places.
-    assert_eq!(surfaces("The Israel-Gaza ceasefire held overnight."), vec!["Israel", "Gaza"]);
+    assert_eq!(
+        surfaces("The Israel-Gaza ceasefire held overnight."),
+        vec!["Israel", "Gaza"]
+    );
     // Town names made of common words need context like any common word.
     assert!(surfaces("Reporters gathered outside the White House on Friday.").is_empty());
 }
@@ -246,5 +307,17 @@ fn counties_and_city_councils() {
     assert_eq!(p.mentions[0].place.resolution, 2, "{:?}", p.mentions[0]);
     assert_eq!(&text[p.mentions[0].start..p.mentions[0].end], "Kisumu");
     // "Dublin City Council" names the city.
-    assert_eq!(surfaces("The Dublin City Council voted to close the road."), vec!["Dublin"]);
+    assert_eq!(
+        surfaces("The Dublin City Council voted to close the road."),
+        vec!["Dublin"]
+    );
+}
+
+#[test]
+fn a_shorter_name_is_tried_when_the_longest_is_no_place() {
+    let text = "Police buses blocked protesters from entering the plaza in front of Seoul City Hall on Sunday.";
+    let p = places(text);
+    assert_eq!(p.mentions.len(), 1);
+    assert_eq!(&text[p.mentions[0].start..p.mentions[0].end], "Seoul");
+    assert_eq!(p.mentions[0].place.geonameid, Some(1835848));
 }
