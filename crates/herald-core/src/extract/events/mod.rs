@@ -64,8 +64,6 @@ const PREPOSITIONS: &[&str] = &[
 const CLAUSE_BREAKS: &[&str] = &[
     ";",
     ":",
-    "(",
-    ")",
     "—",
     "–",
     "which",
@@ -423,7 +421,10 @@ fn code_sentence(
             // An intent to do harm is a threat: "vowed to attack", "is prepared to impose
             // martial law" (PLOVER: AGREE is intent to cooperate, THREATEN intent to harm).
             if let Some(head) = draft_of[g].map(|i| &mut drafts[i]) {
-                if head.event == EventType::Agree && is_hostile(t.event) {
+                let complement = t.pos == TriggerPos::Verb
+                    && !(found[g].last + 1..m.first)
+                        .any(|i| matches!(words[i], "that" | "which" | "who"));
+                if head.event == EventType::Agree && is_hostile(t.event) && complement {
                     head.event = EventType::Threaten;
                     head.cameo = "130".into();
                     head.mode = None;
@@ -1012,7 +1013,7 @@ fn subject_of(
     };
     let mut best: Option<usize> = None;
     for (idx, p) in phrases.iter().enumerate() {
-        if p.last >= end || p.locative || p.bare_adjective {
+        if p.last >= end || p.locative || p.bare_adjective || in_parentheses(p.first, words) {
             continue;
         }
         if clause_of[p.last] != clause {
@@ -1047,6 +1048,18 @@ fn subject_of(
     // Skip a relative clause: "X, who ..., condemned" — the subject is X, found above
     // only if no phrase sits inside the relative clause; a phrase right after "who" is not it.
     compound_left(head, phrases, words)
+}
+
+/// Whether token `i` sits inside parentheses: "Hizbollah (Party of God)" — the aside
+/// glosses a name, it is not another participant.
+fn in_parentheses(i: usize, words: &[&str]) -> bool {
+    let open = words[..i].iter().rposition(|w| *w == "(");
+    let close = words[..i].iter().rposition(|w| *w == ")");
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// If token `at` follows a comma-delimited parenthetical, the index of its opening comma;

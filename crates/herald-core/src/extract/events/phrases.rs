@@ -85,7 +85,10 @@ pub fn build_phrases(
             // Two terms inside one token ("U.S.-led") would overlap on the token grid;
             // keep the first.
             let after_previous = ts.last().is_none_or(|p: &T| first > p.last);
-            if first <= last && after_previous {
+            // "pro-Iranian", "anti-government": a term inside a hyphenated word is not
+            // the thing itself.
+            let starts_token = spans[first].0 == term.start;
+            if first <= last && after_previous && starts_token {
                 ts.push(T {
                     first,
                     last,
@@ -223,7 +226,9 @@ pub fn build_phrases(
                     None
                 };
                 if let Some(after) = after {
-                    let gap = if possessive { 2 } else { 1 };
+                    // A name modifies only the noun right after it: in "Britain deployed
+                    // troops" the word between is a verb.
+                    let gap = if possessive { 2 } else { 0 };
                     if let Some(n) = next_term_after(k, after, gap) {
                         let head = lexicon.entry(ts[n].entry);
                         let joins = head.form == ActorForm::Noun
@@ -270,6 +275,7 @@ pub fn build_phrases(
         extend_with_name(&mut out, lexicon, &ts, &mut k, words, raw, spans, date);
     }
 
+    attach_spokespeople(&mut out, words, spans);
     add_unknown_names(&mut out, words, raw, spans);
     for p in &mut out {
         p.locative = p.place_like && p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
@@ -525,5 +531,49 @@ fn add_unknown_names(
     if !found.is_empty() {
         out.extend(found);
         out.sort_by_key(|p| p.first);
+    }
+}
+
+/// A spokesperson speaks for someone: "a police spokesman" is police (COP), "a spokesman
+/// for the Interior Ministry" is the ministry. The phrase joins the one it speaks for;
+/// with nobody named it keeps no sector (see `SPOKESPERSON_SECTOR`).
+fn attach_spokespeople(out: &mut Vec<ActorPhrase>, words: &[&str], spans: &[(usize, usize)]) {
+    use crate::knowledge::actors::SPOKESPERSON_SECTOR;
+    let mut i = 0;
+    while i < out.len() {
+        if !out[i].sectors.iter().any(|s| s == SPOKESPERSON_SECTOR) {
+            i += 1;
+            continue;
+        }
+        // "police spokesman", "Kremlin spokesman", "U.N. spokesman".
+        if i > 0 && out[i - 1].last + 1 == out[i].first {
+            let (last, end) = (out[i].last, out[i].end);
+            let owner = &mut out[i - 1];
+            owner.last = last;
+            owner.end = end;
+            owner.bare_adjective = false;
+            out.remove(i);
+            continue;
+        }
+        // "spokesman for the Interior Ministry", "spokeswoman of the army".
+        let after = out[i].last + 1;
+        if matches!(words.get(after), Some(&"for") | Some(&"of")) {
+            let start = after + 1 + usize::from(words.get(after + 1) == Some(&"the"));
+            if let Some(j) = out.iter().position(|p| p.first == start) {
+                let owner = out[j].clone();
+                let p = &mut out[i];
+                p.code = owner.code;
+                p.code_from_text = owner.code_from_text;
+                p.sectors = owner.sectors;
+                p.name = owner.name;
+                p.last = owner.last;
+                p.end = spans[owner.last].1;
+                out.remove(j);
+                i += 1;
+                continue;
+            }
+        }
+        out[i].sectors.clear();
+        i += 1;
     }
 }

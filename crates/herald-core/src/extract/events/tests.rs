@@ -223,3 +223,31 @@ fn ids_are_stable_and_distinct() {
     assert_eq!(a[0].size.arrested, Some(25));
     assert_eq!(a[1].event, EventType::Sanction);
 }
+
+#[test]
+fn spokespeople_speak_for_their_organisation() {
+    let e = one(
+        "A police spokesman said officers arrested 14 people in Lagos on Monday.",
+        "2020-10-21",
+    );
+    assert_eq!(e.event, EventType::Coerce);
+    assert_eq!(sectors(&e.actor), vec!["COP"]);
+    let e = one(
+        "A spokesman for the Kenyan army condemned the attack.",
+        "2019-01-16",
+    );
+    assert_eq!(e.event, EventType::Accuse);
+    assert_eq!(e.actor[0].entity_text, "spokesman for the Kenyan army");
+    assert_eq!(codes(&e.actor), vec!["KEN"]);
+    assert_eq!(sectors(&e.actor), vec!["MIL"]);
+}
+
+#[test]
+fn a_country_name_modifies_only_the_next_noun() {
+    let e = one("Britain deployed troops to Estonia.", "2017-03-18");
+    assert_eq!(e.event, EventType::Mobilize);
+    assert_eq!(e.actor[0].entity_text, "Britain");
+    let e = one("U.S. troops withdrew from Kabul.", "2021-08-31");
+    assert_eq!(e.actor[0].entity_text, "U.S. troops");
+    assert_eq!(sectors(&e.actor), vec!["MIL"]);
+}
