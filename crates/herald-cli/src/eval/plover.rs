@@ -9,7 +9,9 @@
 //! - `event_accuracy`: sentences whose answer has the gold type / all sentences.
 //! - `actor_f1`, `recipient_f1`: micro F1 over (country code, first sector) pairs of the
 //!   answer's actor (recipient) list against the gold list; a missing sector is its own
-//!   value, so "Israel" (no sector) does not match "Israeli forces" (MIL).
+//!   value, so "Israel" (no sector) does not match "Israeli forces" (MIL). The gold writes
+//!   every international body as `IGO`; Herald's body codes (`UNO`, `EU`, …) are mapped to
+//!   `IGO` for the comparison.
 //! - `actor_code_f1`, `recipient_code_f1`: the same over codes alone.
 //! - `extra_event_rate`: events beyond the gold count (one per sentence here), summed
 //!   over sentences, divided by the number of sentences.
@@ -140,13 +142,36 @@ impl Prf {
     }
 }
 
-fn pairs(list: &[herald_core::model::ActorRecord]) -> Vec<(String, String)> {
+/// Codes of international bodies in Herald's dictionary (`UNO`, `EU`, `NATO`, …). The
+/// 2016 gold writes all of them as `IGO`; Herald names the body, so for scoring its codes
+/// are mapped to `IGO`.
+fn igo_codes() -> std::collections::HashSet<String> {
+    use herald_core::knowledge::actors::{ActorKind, ActorLexicon};
+    ActorLexicon::builtin()
+        .entries()
+        .filter(|(_, e)| e.kind == ActorKind::Igo)
+        .filter_map(|(_, e)| e.code.clone())
+        .collect()
+}
+
+fn pairs(
+    list: &[herald_core::model::ActorRecord],
+    igos: &std::collections::HashSet<String>,
+) -> Vec<(String, String)> {
     list.iter()
         .map(|a| {
-            (
-                a.code.clone().unwrap_or_default(),
-                a.sector.first().cloned().unwrap_or_default(),
-            )
+            let code = a.code.clone().unwrap_or_default();
+            let mut sector = a.sector.first().cloned().unwrap_or_default();
+            let code = if igos.contains(&code) {
+                // The gold gives a body no sector of its own ("IGO", not "IGO/IGO").
+                if sector == "IGO" {
+                    sector.clear();
+                }
+                "IGO".to_string()
+            } else {
+                code
+            };
+            (code, sector)
         })
         .collect()
 }
@@ -159,6 +184,7 @@ fn codes(list: &[(String, String)]) -> Vec<(String, String)> {
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
     let gold = load(args)?;
+    let igos = igo_codes();
     let started = std::time::Instant::now();
     let mut correct = 0usize;
     let mut extra = 0usize;
@@ -197,7 +223,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             .entry((g.event.as_str().to_string(), predicted.clone()))
             .or_insert(0) += 1;
         let (pa, pr) = answer
-            .map(|e| (pairs(&e.actor), pairs(&e.recipient)))
+            .map(|e| (pairs(&e.actor, &igos), pairs(&e.recipient, &igos)))
             .unwrap_or_default();
         actor.add(&pa, &g.source);
         recipient.add(&pr, &g.target);

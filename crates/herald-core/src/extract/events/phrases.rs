@@ -313,11 +313,12 @@ fn extend_with_name(
         .chars()
         .next()
         .is_some_and(char::is_uppercase);
-    if !title_cased || phrase.name.is_some() {
+    if phrase.name.is_some() || phrase.sectors.is_empty() {
         return;
     }
     let next = phrase.last + 1;
-    // A known person right after the title.
+    // A known person right after a role ("President Putin", "opposition leader Raila
+    // Odinga").
     if let Some(&T { first, last, entry }) = ts.get(*k) {
         if first == next && lexicon.entry(entry).kind == ActorKind::Person {
             let person = lexicon.entry(entry);
@@ -335,6 +336,9 @@ fn extend_with_name(
             *k += 1;
             return;
         }
+    }
+    if !title_cased {
+        return; // unknown names after lowercase roles are joined by `add_unknown_names`
     }
     // Unknown capitalised name: "President Vojislav Kostunica".
     let mut last = None;
@@ -510,6 +514,21 @@ fn add_unknown_names(
         }
         // A lone capitalised word opening the sentence is usually an ordinary word.
         let sentence_initial_single = first == 0 && last == first;
+        // Right after a role noun or a country adjective the name belongs to that phrase:
+        // "foreign minister Dubem Oniya" (a person), "Iraqi Kurds" (a people).
+        let owner = (first > 0)
+            .then(|| out.iter().position(|p| p.last + 1 == first))
+            .flatten();
+        if let Some(o) = owner.filter(|&o| !out[o].sectors.is_empty() || out[o].bare_adjective) {
+            let p = &mut out[o];
+            p.last = last;
+            p.end = spans[last].1;
+            p.bare_adjective = false;
+            p.place_like = false;
+            p.country_name = false;
+            i = last + 1;
+            continue;
+        }
         if !sentence_initial_single {
             found.push(ActorPhrase {
                 first,

@@ -251,3 +251,25 @@ fn a_country_name_modifies_only_the_next_noun() {
     assert_eq!(e.actor[0].entity_text, "U.S. troops");
     assert_eq!(sectors(&e.actor), vec!["MIL"]);
 }
+
+#[test]
+fn unknown_names_join_the_role_or_people_before_them() {
+    // A name the dictionaries do not know is kept as text, with the country the context gives.
+    let e = one(
+        "Kenyan opposition leader Raila Odinga called for mass protests.",
+        "2023-03-20",
+    );
+    assert_eq!(e.event, EventType::Request);
+    assert_eq!(
+        e.actor[0].entity_text,
+        "Kenyan opposition leader Raila Odinga"
+    );
+    assert_eq!(codes(&e.actor), vec!["KEN"]);
+    let e = one(
+        "Thousands of Syrian Kurds demonstrated in Qamishli on Sunday.",
+        "2019-10-14",
+    );
+    assert_eq!(e.event, EventType::Protest);
+    assert_eq!(e.actor[0].entity_text, "Syrian Kurds");
+    assert_eq!(codes(&e.actor), vec!["SYR"]);
+}
