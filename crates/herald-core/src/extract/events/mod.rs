@@ -429,6 +429,10 @@ fn code_sentence(
                     head.cameo = "130".into();
                     head.mode = None;
                 }
+                // "threatened to cut ties": the threatened act gives the threat's mode.
+                if head.event == EventType::Threaten && head.mode.is_none() && complement {
+                    head.mode = threat_mode(t.event, t.mode.as_deref(), &t.cameo);
+                }
             }
             draft_of.push(None);
             continue;
@@ -1351,9 +1355,9 @@ fn modality_of(
 fn apply_future_rule(d: &mut Draft) {
     // A conditional hostile act ("may halt mediation if …") is a threat too.
     if d.modality == Modality::Hypothetical && is_hostile(d.event) {
+        d.mode = threat_mode(d.event, d.mode.as_deref(), &d.cameo);
         d.event = EventType::Threaten;
         d.cameo = "130".into();
-        d.mode = None;
         d.modality = Modality::Asserted;
         return;
     }
@@ -1377,13 +1381,30 @@ fn apply_future_rule(d: &mut Draft) {
         | EventType::Sanction
         | EventType::Mobilize
         | EventType::Protest => {
+            d.mode = threat_mode(d.event, d.mode.as_deref(), &d.cameo);
             d.event = EventType::Threaten;
             d.cameo = "130".into();
-            d.mode = None;
             d.modality = Modality::Asserted;
         }
         _ => {}
     }
+}
+
+/// The THREATEN mode (PLOVER manual, "THREATEN modes") of a threat to do `event`:
+/// violence, taking territory, arrests, expulsions, cutting relations, or restrictions
+/// (curfews, bans, blockades, strikes and boycotts).
+fn threat_mode(event: EventType, mode: Option<&str>, cameo: &str) -> Option<String> {
+    let m = match (event, mode) {
+        (EventType::Assault, _) if cameo == "192" => "territory",
+        (EventType::Assault, _) | (EventType::Mobilize, _) => "violence",
+        (EventType::Coerce, Some("arrest")) => "arrest",
+        (EventType::Coerce, Some("deport")) | (EventType::Sanction, Some("expel")) => "expel",
+        (EventType::Coerce, _) => "restrict",
+        (EventType::Sanction, _) => "relations",
+        (EventType::Protest, Some("strike" | "boycott" | "obstruct")) => "restrict",
+        _ => return None,
+    };
+    Some(m.to_string())
 }
 
 /// A mode from weapon/tactic cues when the trigger gives none.
