@@ -319,9 +319,28 @@ fn code_sentence(
     // 1. Triggers, greedy left to right, longest first; never inside an actor phrase.
     let in_phrase = |i: usize| phrases.iter().any(|p| p.first <= i && i <= p.last);
     let mut found: Vec<TriggerMatch> = Vec::new();
+    let capitalised = raw
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let alphabetic = raw
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    let headline_case = alphabetic > 3 && capitalised * 10 >= alphabetic * 7;
     let mut i = 0;
     while i < words.len() {
         if in_phrase(i) {
+            i += 1;
+            continue;
+        }
+        // A trigger word capitalised inside a sentence is a name or a month ("in March",
+        // "Strike Force"), unless the whole sentence is capitalised like a headline.
+        if i > 0
+            && !headline_case
+            && raw[i].chars().next().is_some_and(char::is_uppercase)
+            && !matches!(words[i - 1], "\"" | "“" | ":" | "(" | "'" | "‘")
+        {
             i += 1;
             continue;
         }
@@ -547,6 +566,42 @@ fn code_sentence(
             p.end = chars.char_offset(p.end);
             p
         });
+        // Evidence needed: a weak trigger ("support", "offer", "welcome") is an event only
+        // with a party the text names as a country, body or known person, or between two
+        // parties one of which is political (has a role); any event needs one participant
+        // that is more than an unknown name.
+        let political = |list: &[usize]| {
+            list.iter()
+                .any(|&i| phrases[i].code.is_some() || !phrases[i].sectors.is_empty())
+        };
+        let both = !d.actor.is_empty() && !d.recipient.is_empty();
+        let named = |list: &[usize]| list.iter().any(|&i| phrases[i].code_from_text);
+        let strong_party = named(&d.actor) || named(&d.recipient);
+        // Civilians, businesses, schools and the like do "support" and "offer" things
+        // every day; a state, armed or political role makes it an event.
+        let official = |list: &[usize]| {
+            list.iter().any(|&i| {
+                phrases[i].sectors.iter().any(|s| {
+                    !matches!(
+                        s.as_str(),
+                        "CVL" | "BUS" | "EDU" | "MED" | "JRN" | "REF" | "LAB" | "CRM"
+                    )
+                })
+            })
+        };
+        if d.weight < 0.6
+            && !strong_party
+            && !(both && (official(&d.actor) || official(&d.recipient)))
+        {
+            continue;
+        }
+        if (!d.actor.is_empty() || !d.recipient.is_empty())
+            && !political(&d.actor)
+            && !political(&d.recipient)
+            && d.weight < 0.8
+        {
+            continue;
+        }
         if d.actor.is_empty() && d.recipient.is_empty() {
             // "The attack occurred on a road …": a definite event noun without
             // participants refers back to an event already reported; coding it again

@@ -98,6 +98,17 @@ pub fn build_phrases(
         }
     }
 
+    // In a headline every word is capitalised: unknown names cannot be told from the
+    // other words, so none are guessed.
+    let capitalised = raw
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let alphabetic = raw
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    let headline = alphabetic > 3 && capitalised * 10 >= alphabetic * 7;
     let is_modifier = |i: usize| -> bool {
         let w = words[i];
         w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_MODIFIERS.contains(&w)
@@ -187,7 +198,9 @@ pub fn build_phrases(
                         }
                         k = n + 1;
                         // "Pakistani Prime Minister Shehbaz Sharif": a title noun then a name.
-                        extend_with_name(&mut out, lexicon, &ts, &mut k, words, raw, spans, date);
+                        extend_with_name(
+                            &mut out, lexicon, &ts, &mut k, words, raw, spans, date, headline,
+                        );
                         continue;
                     }
                 }
@@ -272,11 +285,15 @@ pub fn build_phrases(
         }
         out.push(phrase);
         k = consumed;
-        extend_with_name(&mut out, lexicon, &ts, &mut k, words, raw, spans, date);
+        extend_with_name(
+            &mut out, lexicon, &ts, &mut k, words, raw, spans, date, headline,
+        );
     }
 
     attach_spokespeople(&mut out, words, spans);
-    add_unknown_names(&mut out, words, raw, spans);
+    if !headline {
+        add_unknown_names(&mut out, words, raw, spans);
+    }
     for p in &mut out {
         p.locative = p.place_like && p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
             || p.place_like
@@ -307,6 +324,7 @@ fn extend_with_name(
     raw: &[&str],
     spans: &[(usize, usize)],
     date: NaiveDate,
+    headline: bool,
 ) {
     let Some(phrase) = out.last_mut() else { return };
     let title_cased = raw[phrase.last]
@@ -337,7 +355,7 @@ fn extend_with_name(
             return;
         }
     }
-    if !title_cased {
+    if !title_cased || headline {
         return; // unknown names after lowercase roles are joined by `add_unknown_names`
     }
     // Unknown capitalised name: "President Vojislav Kostunica".

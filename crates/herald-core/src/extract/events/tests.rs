@@ -273,3 +273,33 @@ fn unknown_names_join_the_role_or_people_before_them() {
     assert_eq!(e.actor[0].entity_text, "Syrian Kurds");
     assert_eq!(codes(&e.actor), vec!["SYR"]);
 }
+
+#[test]
+fn capitalised_trigger_words_inside_a_sentence_are_names() {
+    // "March" is the month, "Strike" part of a name: no PROTEST, no ASSAULT.
+    assert!(events(
+        "The report was published in March by the Joint Strike Fighter office.",
+        "2018-04-02"
+    )
+    .is_empty());
+    // Headline case keeps its triggers.
+    let e = one(
+        "Kenyan Police Arrest Opposition Leaders In Nairobi",
+        "2023-03-20",
+    );
+    assert_eq!(e.event, EventType::Coerce);
+}
+
+#[test]
+fn weak_triggers_need_named_parties() {
+    // "support" and "offer" are everyday words; without a named party they are not events.
+    assert!(events(
+        "The company will offer discounts to people who support the campaign.",
+        "2018-01-15"
+    )
+    .is_empty());
+    let e = one("Germany offered to support Ukraine.", "2022-02-26");
+    assert_eq!(e.event, EventType::Agree);
+    assert_eq!(codes(&e.actor), vec!["DEU"]);
+    assert_eq!(codes(&e.recipient), vec!["UKR"]);
+}
