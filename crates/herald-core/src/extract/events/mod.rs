@@ -622,7 +622,7 @@ fn code_sentence(
             }
             // No participant: report only violence that is placed or counted.
             let material = matches!(d.event, EventType::Assault | EventType::Protest);
-            if !(material && (has_count || placed_here) && d.weight >= 0.5) {
+            if !(material && (has_count || placed_here) && d.weight >= 0.7) {
                 continue;
             }
         }
