@@ -21,7 +21,7 @@ pub mod triggers;
 use crate::extract::counts::{self, CountKind};
 use crate::extract::dates::{self, DateMention};
 use crate::extract::places::ArticlePlaces;
-use crate::knowledge::actors::ActorLexicon;
+use crate::knowledge::actors::{ActorLexicon, ActorTerm};
 use crate::model::{
     stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType,
     Modality, PlaceRecord, Sentence, Size, TextInfo,
@@ -230,7 +230,14 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
     let lexicon = ActorLexicon::builtin();
     let triggers = TriggerLexicon::builtin();
     // The dateline or main place, with its byte offsets, for sentences that name none.
-    let country = article_country(article, input.sentences, input.places, lexicon);
+    // Dictionary terms of each sentence, found once: the article's country and every
+    // sentence's participants come from them.
+    let terms: Vec<Vec<ActorTerm>> = input
+        .sentences
+        .iter()
+        .map(|s| lexicon.find(text, s.start..s.end))
+        .collect();
+    let country = article_country(article, &terms, input.places, lexicon);
     let main_place = article_place(article, input.places, country.as_deref()).map(|m| {
         let mut p = m.place.clone();
         p.start = m.start;
@@ -261,6 +268,7 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
             input.places,
             main_place.as_ref(),
             country.as_deref(),
+            &terms[seq],
             lexicon,
             triggers,
             article,
@@ -285,6 +293,7 @@ fn code_sentence(
     places: &ArticlePlaces,
     main_place: Option<&PlaceRecord>,
     article_country: Option<&str>,
+    terms: &[ActorTerm],
     lexicon: &ActorLexicon,
     triggers: &TriggerLexicon,
     article: &Article,
@@ -304,8 +313,7 @@ fn code_sentence(
     }
 
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
-    let terms = lexicon.find(text, sentence.start..sentence.end);
-    let mut phrases = build_phrases(lexicon, &terms, &words, &raw, &spans, event_date);
+    let mut phrases = build_phrases(lexicon, terms, &words, &raw, &spans, event_date);
     fill_codes_from_context(
         &mut phrases,
         &words,
@@ -912,7 +920,7 @@ fn article_place<'a>(
 /// country of their own ("police said") take it.
 fn article_country(
     article: &Article,
-    sentences: &[Sentence],
+    terms: &[Vec<ActorTerm>],
     places: &ArticlePlaces,
     lexicon: &ActorLexicon,
 ) -> Option<String> {
@@ -929,8 +937,8 @@ fn article_country(
             add(c, m.start);
         }
     }
-    if let (Some(first), Some(last)) = (sentences.iter().find(|s| s.end > body), sentences.last()) {
-        for t in lexicon.find(text, first.start.max(body)..last.end) {
+    {
+        for t in terms.iter().flatten().filter(|t| t.start >= body) {
             let e = lexicon.entry(t.entry);
             // Names and capitals are counted as places above; adjectives and demonyms
             // ("South Korean police", "Kenyans") only here.
