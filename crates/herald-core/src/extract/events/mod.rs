@@ -327,15 +327,7 @@ fn code_sentence(
     // 1. Triggers, greedy left to right, longest first; never inside an actor phrase.
     let in_phrase = |i: usize| phrases.iter().any(|p| p.first <= i && i <= p.last);
     let mut found: Vec<TriggerMatch> = Vec::new();
-    let capitalised = raw
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let alphabetic = raw
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .count();
-    let headline_case = alphabetic > 3 && capitalised * 10 >= alphabetic * 7;
+    let headline_case = phrases::is_headline_case(&raw);
     let mut i = 0;
     while i < words.len() {
         if in_phrase(i) {

@@ -100,15 +100,7 @@ pub fn build_phrases(
 
     // In a headline every word is capitalised: unknown names cannot be told from the
     // other words, so none are guessed.
-    let capitalised = raw
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let alphabetic = raw
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .count();
-    let headline = alphabetic > 3 && capitalised * 10 >= alphabetic * 7;
+    let headline = is_headline_case(raw);
     let is_modifier = |i: usize| -> bool {
         let w = words[i];
         w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_MODIFIERS.contains(&w)
@@ -613,4 +605,16 @@ fn attach_spokespeople(out: &mut Vec<ActorPhrase>, words: &[&str], spans: &[(usi
         out[i].sectors.clear();
         i += 1;
     }
+}
+
+/// Whether a sentence is written in headline case (seven in ten words capitalised):
+/// capitals then say nothing about names.
+pub fn is_headline_case(raw: &[&str]) -> bool {
+    let starts = |f: fn(char) -> bool| {
+        raw.iter()
+            .filter(|w| w.chars().next().is_some_and(f))
+            .count()
+    };
+    let alphabetic = starts(char::is_alphabetic);
+    alphabetic > 3 && starts(char::is_uppercase) * 10 >= alphabetic * 7
 }
