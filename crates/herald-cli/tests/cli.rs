@@ -330,3 +330,52 @@ fn bad_input_is_reported_and_the_rest_processed() {
     assert_eq!(strict.status.code(), Some(1));
     assert!(strict.stdout.is_empty());
 }
+
+/// Real, messy pages from many publishers and languages (the shared evaluation data, when
+/// present): no panic, no lost record, and every event's evidence is where it says.
+#[test]
+fn real_pages_never_panic_and_offsets_hold() {
+    let shared = repo().join("../shared/data");
+    let dirs = [
+        "fundus-parser-tests",
+        "readability-test-pages",
+        "htmldate-mediacloud/html",
+    ];
+    if !dirs.iter().all(|d| shared.join(d).is_dir()) {
+        eprintln!("skipped: {} not found", shared.display());
+        return;
+    }
+    let articles = tempfile::NamedTempFile::new().unwrap();
+    let mut cmd = herald();
+    cmd.args(["extract", "--published", "2024-01-01", "--articles"])
+        .arg(articles.path());
+    for d in dirs {
+        cmd.arg(shared.join(d));
+    }
+    let out = run(&mut cmd);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let texts: std::collections::HashMap<String, String> = std::fs::read_to_string(articles.path())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let a: Value = serde_json::from_str(l).unwrap();
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(texts.len() > 500, "most pages give an article");
+    let evs = events(&out);
+    assert!(!evs.is_empty());
+    for e in &evs {
+        let text = &texts[e["article_id"].as_str().unwrap()];
+        let s = &e["text_info"];
+        assert_eq!(
+            chars(text, &s["start"], &s["end"]),
+            s["text"].as_str().unwrap()
+        );
+    }
+}
