@@ -2,7 +2,9 @@
 //! module with the same shape: `run(&EvalArgs) -> anyhow::Result<Report>`; the report
 //! prints as a table or, with `--json`, as one JSON object so runs can be compared.
 
+mod extraction;
 mod plover;
+mod pubdate;
 
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -11,6 +13,17 @@ use std::path::PathBuf;
 pub enum Suite {
     /// The 322 PLOVER gold sentences (event type, actors, recipients).
     Plover,
+    /// Main text of the article-extraction-benchmark pages (shingle P/R/F1).
+    #[value(name = "extraction-aeb")]
+    ExtractionAeb,
+    /// trafilatura's evaluation pages (must-include / must-exclude snippets).
+    #[value(name = "extraction-trafilatura")]
+    ExtractionTrafilatura,
+    /// Mozilla Readability's test pages against expected.html (shingle P/R/F1).
+    #[value(name = "extraction-readability")]
+    ExtractionReadability,
+    /// Publication day of htmldate's MediaCloud pages.
+    Pubdate,
 }
 
 #[derive(Args)]
@@ -41,5 +54,9 @@ pub fn default_data(name: &str) -> PathBuf {
 pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     match args.suite {
         Suite::Plover => plover::run(&args),
+        Suite::ExtractionAeb => extraction::run_aeb(&args),
+        Suite::ExtractionTrafilatura => extraction::run_trafilatura(&args),
+        Suite::ExtractionReadability => extraction::run_readability(&args),
+        Suite::Pubdate => pubdate::run(&args),
     }
 }

@@ -1,0 +1,86 @@
+//! `pubdate`: publication day of 200 MediaCloud news pages (htmldate's evaluation set,
+//! the `.clean.json` where undeterminable dates are `null`). A page counts as right when
+//! Herald's day equals the gold day, or when both have none.
+
+use super::extraction::round3;
+use super::{default_data, EvalArgs};
+use anyhow::Context;
+use herald_core::clean::clean;
+use herald_core::model::{Origin, RawArticle, RawBody};
+use herald_core::pipeline::parse_published;
+use serde_json::{json, Value};
+
+pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
+    let dir = args
+        .data
+        .clone()
+        .unwrap_or_else(|| default_data("htmldate-mediacloud"));
+    let gold_path = dir.join("eval_mediacloud_2020.clean.json");
+    let gold: serde_json::Map<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(&gold_path).with_context(|| {
+            format!(
+                "cannot read {} (point --data at htmldate-mediacloud)",
+                gold_path.display()
+            )
+        })?)?;
+    let mut urls: Vec<&String> = gold.keys().collect();
+    urls.sort();
+    let mut pages = Vec::new();
+    for url in urls {
+        let file = gold[url]["file"].as_str().unwrap_or_default();
+        let html = super::extraction::read_page(&dir.join("html").join(format!("{file}.gz")))?;
+        pages.push((
+            url.clone(),
+            html,
+            gold[url]["date"].as_str().map(str::to_string),
+        ));
+    }
+    let started = std::time::Instant::now();
+    let n = pages.len();
+    let (mut right, mut found, mut misses) = (0usize, 0usize, Vec::new());
+    for (url, html, truth) in pages {
+        let raw = RawArticle {
+            origin: Origin {
+                path: url.clone(),
+                line: None,
+            },
+            url: Some(url.clone()),
+            title: None,
+            published: None,
+            source: None,
+            body: RawBody::Html(html),
+        };
+        let day = clean(&raw)
+            .ok()
+            .and_then(|c| c.published)
+            .and_then(|p| parse_published(&p).ok())
+            .map(|d| d.to_string());
+        found += usize::from(day.is_some());
+        if day == truth {
+            right += 1;
+        } else {
+            misses.push(format!("{url}: gold {truth:?}, got {day:?}"));
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let fields = json!({
+        "suite": "pubdate",
+        "n": n,
+        "accuracy": round3(right as f64 / n.max(1) as f64),
+        "found": found,
+        "pages_per_second": round3(n as f64 / secs.max(1e-9)),
+    });
+    if args.json {
+        println!("{fields}");
+    } else {
+        for (k, v) in fields.as_object().expect("object") {
+            println!("  {k:<18} {v}");
+        }
+        if args.misses {
+            for m in misses {
+                println!("  miss {m}");
+            }
+        }
+    }
+    Ok(0)
+}
