@@ -17,6 +17,8 @@ pub struct Summary {
     pub records_read: u64,
     pub articles: u64,
     pub events: u64,
+    /// Articles stored without coding, by reason (e.g. their language).
+    pub not_coded: std::collections::BTreeMap<String, u64>,
     /// Records that could not be read or cleaned, with their reasons.
     pub skipped: Vec<String>,
     /// Files passed over during a directory walk (not input formats).
@@ -49,6 +51,18 @@ impl Summary {
                 )
             }
         );
+        if !self.not_coded.is_empty() {
+            let parts: Vec<String> = self
+                .not_coded
+                .iter()
+                .map(|(k, n)| format!("{n} in {k}"))
+                .collect();
+            eprintln!(
+                "herald {what}: {} articles kept but not coded (event coding reads English only): {}",
+                self.not_coded.values().sum::<u64>(),
+                parts.join(", ")
+            );
+        }
     }
 }
 
@@ -81,6 +95,11 @@ pub fn run_batches(
                 Ok(p) => {
                     summary.articles += 1;
                     summary.events += p.events.len() as u64;
+                    if let Some(reason) = &p.not_coded {
+                        // Group by the language only, so the summary stays one line.
+                        let key = reason.split(':').next().unwrap_or(reason).to_string();
+                        *summary.not_coded.entry(key).or_insert(0) += 1;
+                    }
                     done.push(p);
                 }
                 Err(skip) => {
