@@ -127,13 +127,41 @@ impl std::fmt::Display for Skipped {
     }
 }
 
-/// Parses a publication date given as `YYYY-MM-DD` or an ISO 8601 timestamp
-/// (`2021-11-07T10:00:00Z`): the first ten characters must be a valid calendar day.
+/// The publication day a page itself shows: its metadata if that parses, else a date in
+/// its URL.
+pub fn page_publication_day(cleaned: &clean::Cleaned, url: Option<&str>) -> Option<NaiveDate> {
+    cleaned
+        .published
+        .as_deref()
+        .and_then(|p| parse_published(p).ok())
+        .or_else(|| {
+            url.and_then(clean::url_date)
+                .and_then(|d| parse_published(&d).ok())
+        })
+}
+
+/// Parses a publication date given as `YYYY-MM-DD`, an ISO 8601 timestamp
+/// (`2021-11-07T10:00:00Z`, also in basic format `20211107T…`) or `YYYY/MM/DD`; the day
+/// must exist.
 pub fn parse_published(value: &str) -> Result<NaiveDate, String> {
     let v = value.trim();
-    let day = v.get(..10).unwrap_or(v);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .map_err(|_| format!("publication date `{v}` is not a date (expected YYYY-MM-DD)"))
+    let extended = v
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    // ISO 8601 basic format ("20200316T08:00:00Z") and slashes ("2020/03/16").
+    let basic = || {
+        v.get(..8)
+            .filter(|_| v.len() == 8 || v.as_bytes().get(8) == Some(&b'T'))
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok())
+    };
+    let slashed = || {
+        v.get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y/%m/%d").ok())
+    };
+    extended
+        .or_else(basic)
+        .or_else(slashed)
+        .ok_or_else(|| format!("publication date `{v}` is not a date (expected YYYY-MM-DD)"))
 }
 
 /// Runs all per-article stages on one raw record.
@@ -143,9 +171,11 @@ pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
         reason,
     };
     let cleaned = clean::clean(raw).map_err(skip)?;
-    let published = match raw.published.as_deref().or(cleaned.published.as_deref()) {
+    // A date the record itself gives must be valid: the user vouched for it. A date the
+    // page's markup gives is only evidence: if it does not parse, the URL may still say.
+    let published = match raw.published.as_deref() {
         Some(p) if !p.trim().is_empty() => Some(parse_published(p).map_err(skip)?),
-        _ => None,
+        _ => page_publication_day(&cleaned, raw.url.as_deref()),
     };
     // The id covers the url and the exact clean text: the same record always gets the
     // same id, and a changed page (new edition of a story) is a new article.
@@ -236,7 +266,16 @@ mod tests {
             parse_published("2021-11-07T10:00:00Z").unwrap(),
             NaiveDate::from_ymd_opt(2021, 11, 7).unwrap()
         );
+        assert_eq!(
+            parse_published("20200316T08:00:00Z").unwrap(),
+            NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()
+        );
+        assert_eq!(
+            parse_published("2020/03/16").unwrap(),
+            NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()
+        );
         assert!(parse_published("2021-02-30").is_err());
+        assert!(parse_published("12345678901").is_err());
         assert!(parse_published("20211-01-01").is_err());
         assert!(parse_published("yesterday")
             .unwrap_err()

@@ -7,7 +7,7 @@ use super::{default_data, EvalArgs};
 use anyhow::Context;
 use herald_core::clean::clean;
 use herald_core::model::{Origin, RawArticle, RawBody};
-use herald_core::pipeline::parse_published;
+use herald_core::pipeline::page_publication_day;
 use serde_json::{json, Value};
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
@@ -50,10 +50,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             source: None,
             body: RawBody::Html(html),
         };
+        // The pipeline's own rule: the page's date if it parses, else the URL's.
         let day = clean(&raw)
             .ok()
-            .and_then(|c| c.published)
-            .and_then(|p| parse_published(&p).ok())
+            .and_then(|c| page_publication_day(&c, Some(&url)))
             .map(|d| d.to_string());
         found += usize::from(day.is_some());
         if day == truth {

@@ -60,9 +60,66 @@ pub fn clean(raw: &RawArticle) -> Result<Cleaned, String> {
                 title
             });
             let title = record_title.or(page_title.filter(|t| !t.is_empty()));
-            assemble(layout(lines, title), page.published)
+            // The page's own metadata first; a date in the URL ("/2021/11/07/") when the
+            // page gives none.
+            let published = page
+                .published
+                .or_else(|| raw.url.as_deref().and_then(url_date));
+            assemble(layout(lines, title), published)
         }
     }
+}
+
+/// A publication day written in a URL path, as many news sites do: `/2021/11/07/`,
+/// `/2021-11-07`, `/20211107/`. Returned as `YYYY-MM-DD`, validated as a calendar day;
+/// a year-and-month path (`/2021/11/`) says too little and gives nothing.
+pub fn url_date(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let valid = |y: &str, m: &str, d: &str| {
+        let (y, m, d) = (
+            y.parse::<i32>().ok()?,
+            m.parse::<u32>().ok()?,
+            d.parse::<u32>().ok()?,
+        );
+        if !(1990..=2100).contains(&y) {
+            return None;
+        }
+        chrono::NaiveDate::from_ymd_opt(y, m, d).map(|day| day.to_string())
+    };
+    for (i, seg) in segments.iter().enumerate() {
+        if digits(seg, 4) {
+            if let (Some(m), Some(d)) = (segments.get(i + 1), segments.get(i + 2)) {
+                if digits(m, 2) && digits(d, 2) {
+                    if let Some(day) = valid(seg, m, d) {
+                        return Some(day);
+                    }
+                }
+            }
+        }
+        if digits(seg, 8) {
+            if let Some(day) = valid(&seg[..4], &seg[4..6], &seg[6..]) {
+                return Some(day);
+            }
+        }
+        let parts: Vec<&str> = seg.splitn(4, '-').collect();
+        if parts.len() >= 3
+            && digits(parts[0], 4)
+            && digits(parts[1], 2)
+            && parts[2].len() >= 2
+            && digits(&parts[2][..2], 2)
+        {
+            let rest_ok = parts[2].len() == 2 || parts.len() > 3;
+            if rest_ok {
+                if let Some(day) = valid(parts[0], parts[1], &parts[2][..2]) {
+                    return Some(day);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Title + "\n\n" + paragraphs joined by "\n\n"; `body_start` just after the title.

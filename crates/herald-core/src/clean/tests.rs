@@ -287,3 +287,29 @@ a statement.\n";
 on Friday, killing at least 12 soldiers, officials said in a statement."
     );
 }
+
+#[test]
+fn publication_days_in_urls() {
+    use crate::clean::url_date;
+    assert_eq!(
+        url_date("https://laprensafl.com/2020/02/17/tenemos-silvia-pinal/").as_deref(),
+        Some("2020-02-17")
+    );
+    assert_eq!(
+        url_date("https://www.recordonline.com/news/20200316/rockland-to-declare?rssfeed=true")
+            .as_deref(),
+        Some("2020-03-16")
+    );
+    assert_eq!(
+        url_date("https://example.org/news/2021-11-07-kenya-protests").as_deref(),
+        Some("2021-11-07")
+    );
+    // A month alone, an impossible day, or a story id that happens to be digits: nothing.
+    assert_eq!(
+        url_date("https://azraelsmerryland.blogspot.com/2020/07/consumers.html"),
+        None
+    );
+    assert_eq!(url_date("https://example.org/2021/02/30/x"), None);
+    assert_eq!(url_date("https://tass.ru/moskva/8836033"), None);
+    assert_eq!(url_date("https://example.org/story/12345678/"), None);
+}
