@@ -3,8 +3,9 @@
 //! the account of every record (processed, or skipped with its reason).
 
 use herald_core::ingest::{read_inputs, IngestErrorKind, InputDefaults};
+use herald_core::model::Article;
 use herald_core::model::RawArticle;
-use herald_core::pipeline::{process, Processed};
+use herald_core::pipeline::{process, Processed, Skipped};
 use rayon::prelude::*;
 
 /// Records processed in parallel at a time: large enough to keep every core busy,
@@ -76,26 +77,63 @@ pub struct BatchOptions {
 #[derive(Debug)]
 pub struct Fatal(pub String);
 
-/// Runs the pipeline over `inputs`, calling `sink` with each batch's results in input
-/// order. Skipped records are reported on stderr as they happen.
+/// What one record becomes in a command: a coded article (`extract`, `run`) or a clean
+/// article alone (`clean`); the summary counts it the same way.
+pub trait Outcome: Send {
+    fn event_count(&self) -> usize;
+    fn not_coded(&self) -> Option<&str>;
+}
+
+impl Outcome for Processed {
+    fn event_count(&self) -> usize {
+        self.events.len()
+    }
+    fn not_coded(&self) -> Option<&str> {
+        self.not_coded.as_deref()
+    }
+}
+
+impl Outcome for Article {
+    fn event_count(&self) -> usize {
+        0
+    }
+    fn not_coded(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// Runs the whole pipeline over `inputs`; see [`run_stage`].
 pub fn run_batches(
     inputs: &[String],
     options: &BatchOptions,
+    on_record: impl FnMut(),
+    sink: impl FnMut(&[Processed]) -> Result<(), String>,
+) -> Result<Summary, Fatal> {
+    run_stage(inputs, options, process, on_record, sink)
+}
+
+/// Runs `stage` over every record of `inputs` on all cores a batch at a time, calling
+/// `sink` with each batch's results in input order. Skipped records are reported on
+/// stderr as they happen and counted.
+pub fn run_stage<T: Outcome>(
+    inputs: &[String],
+    options: &BatchOptions,
+    stage: impl Fn(&RawArticle) -> Result<T, Skipped> + Sync,
     mut on_record: impl FnMut(),
-    mut sink: impl FnMut(&[Processed]) -> Result<(), String>,
+    mut sink: impl FnMut(&[T]) -> Result<(), String>,
 ) -> Result<Summary, Fatal> {
     let mut summary = Summary::default();
     let mut pending: Vec<RawArticle> = Vec::with_capacity(BATCH);
     let mut flush = |pending: &mut Vec<RawArticle>, summary: &mut Summary| -> Result<(), Fatal> {
-        let results: Vec<_> = pending.par_iter().map(process).collect();
+        let results: Vec<_> = pending.par_iter().map(&stage).collect();
         pending.clear();
         let mut done = Vec::with_capacity(results.len());
         for r in results {
             match r {
                 Ok(p) => {
                     summary.articles += 1;
-                    summary.events += p.events.len() as u64;
-                    if let Some(reason) = &p.not_coded {
+                    summary.events += p.event_count() as u64;
+                    if let Some(reason) = p.not_coded() {
                         // Group by the language only, so the summary stays one line.
                         let key = reason.split(':').next().unwrap_or(reason).to_string();
                         *summary.not_coded.entry(key).or_insert(0) += 1;

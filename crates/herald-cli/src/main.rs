@@ -38,6 +38,9 @@ enum Command {
     Run(RunArgs),
     /// Read events back from the store.
     Query(QueryArgs),
+    /// Print the article records Herald reads from the inputs (clean text and metadata),
+    /// without coding events: what Herald saw on a page.
+    Clean(CleanArgs),
     /// Score Herald against a public gold set.
     Eval(eval::EvalArgs),
     /// Measure the pipeline's throughput on one core.
@@ -76,6 +79,23 @@ struct ExtractArgs {
     /// Also write article records (JSON Lines) to this file.
     #[arg(long)]
     articles: Option<PathBuf>,
+}
+
+/// Output format of `herald clean`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CleanFormat {
+    /// One article record per line, with paragraph offsets.
+    Jsonl,
+    /// Title, metadata lines and the clean text, for reading.
+    Text,
+}
+
+#[derive(Args)]
+struct CleanArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: CleanFormat,
 }
 
 #[derive(Args)]
@@ -117,6 +137,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract(a),
         Command::Run(a) => run(a),
         Command::Query(a) => query(a),
+        Command::Clean(a) => clean(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
     };
@@ -184,6 +205,32 @@ fn extract(args: ExtractArgs) -> anyhow::Result<i32> {
         a.flush()?;
     }
     summary.print("extract");
+    Ok(summary.exit_code())
+}
+
+fn clean(args: CleanArgs) -> anyhow::Result<i32> {
+    let options = setup(&args.input)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let summary = batch::run_stage(
+        &args.input.inputs,
+        &options,
+        herald_core::pipeline::clean_article,
+        || {},
+        |batch| {
+            for a in batch {
+                let written = match args.format {
+                    CleanFormat::Jsonl => output::write_article_with_paragraphs(&mut out, a),
+                    CleanFormat::Text => output::write_article_text(&mut out, a),
+                };
+                written.map_err(|e| format!("cannot write to stdout: {e}"))?;
+            }
+            Ok(())
+        },
+    )
+    .map_err(|f| anyhow::anyhow!(f.0))?;
+    out.flush()?;
+    summary.print("clean");
     Ok(summary.exit_code())
 }
 

@@ -163,3 +163,50 @@ pub fn write_article(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, a)?;
     out.write_all(b"\n")
 }
+
+/// The paragraphs of a clean text as code-point ranges (blank-line separated blocks; the
+/// title is the first when the article has one).
+pub fn paragraph_offsets(text: &str) -> Vec<[usize; 2]> {
+    let index = herald_core::model::CharIndex::new(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for block in text.split("\n\n") {
+        let end = start + block.len();
+        if !block.trim().is_empty() {
+            out.push([index.char_offset(start), index.char_offset(end)]);
+        }
+        start = end + 2;
+    }
+    out
+}
+
+/// An article record with its paragraph offsets (`herald clean --format jsonl`).
+pub fn write_article_with_paragraphs(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
+    let mut record = serde_json::to_value(a)?;
+    record["paragraphs"] = serde_json::json!(paragraph_offsets(&a.text));
+    serde_json::to_writer(&mut *out, &record)?;
+    out.write_all(b"\n")
+}
+
+/// An article for reading (`herald clean --format text`).
+pub fn write_article_text(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
+    writeln!(out, "# {}", a.title.as_deref().unwrap_or("(no title)"))?;
+    writeln!(out, "id: {}", a.id)?;
+    if let Some(url) = &a.url {
+        writeln!(out, "url: {url}")?;
+    }
+    if let Some(p) = a.published {
+        writeln!(out, "published: {p}")?;
+    }
+    if let Some(source) = &a.source {
+        writeln!(out, "source: {source}")?;
+    }
+    writeln!(out, "language: {}", a.language)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        &a.text[a.body_start.min(a.text.len())..].trim_start()
+    )?;
+    writeln!(out)
+}

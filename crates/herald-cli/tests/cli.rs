@@ -379,3 +379,41 @@ fn real_pages_never_panic_and_offsets_hold() {
         );
     }
 }
+
+/// `herald clean` shows what Herald read: the page's article text without its furniture,
+/// with paragraph offsets into that text.
+#[test]
+fn clean_prints_article_records_without_coding() {
+    let out = run(herald()
+        .arg("clean")
+        .arg(repo().join("examples/acapulco-shootout.html")));
+    assert!(out.status.success());
+    let records = events(&out);
+    assert_eq!(records.len(), 1);
+    let a = &records[0];
+    assert_eq!(
+        a["title"],
+        "Tourists evacuated following shootout between Mexican army and drug hitmen"
+    );
+    assert_eq!(a["published"], "2009-06-07");
+    assert_eq!(a["language"], "en");
+    let text = a["text"].as_str().unwrap();
+    assert!(text.contains("Two soldiers and 16 gunmen were killed in the battle."));
+    for furniture in [
+        "Main page",
+        "Related news",
+        "Creative Commons",
+        "Advertisement",
+        "Photo:",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} kept");
+    }
+    let paragraphs = a["paragraphs"].as_array().unwrap();
+    assert!(paragraphs.len() >= 3);
+    let second = &paragraphs[1];
+    assert!(chars(text, &second[0], &second[1]).starts_with("A two-hour gun battle"));
+    let text_out = run(herald()
+        .args(["clean", "--format", "text"])
+        .arg(repo().join("examples/acapulco-shootout.html")));
+    assert!(String::from_utf8_lossy(&text_out.stdout).starts_with("# Tourists evacuated"));
+}

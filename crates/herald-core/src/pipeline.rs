@@ -166,6 +166,31 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, String> {
 
 /// Runs all per-article stages on one raw record.
 pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
+    let article = clean_article(raw)?;
+    // The dictionaries and triggers are English: coding another language would invent
+    // events from false friends. The article is kept and the reason counted.
+    if article.language != "en" {
+        let reason = format!(
+            "language `{}`: event coding reads English only",
+            article.language
+        );
+        return Ok(Processed {
+            article,
+            events: Vec::new(),
+            not_coded: Some(reason),
+        });
+    }
+    let events = code(&article);
+    Ok(Processed {
+        article,
+        events,
+        not_coded: None,
+    })
+}
+
+/// The clean stage alone: one raw record to its article record (clean text, title,
+/// publication day, language, stable id) — what `herald clean` prints.
+pub fn clean_article(raw: &RawArticle) -> Result<Article, Skipped> {
     let skip = |reason: String| Skipped {
         origin: raw.origin.clone(),
         reason,
@@ -194,25 +219,7 @@ pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
         story_id: None,
         origin: Some(raw.origin.clone()),
     };
-    // The dictionaries and triggers are English: coding another language would invent
-    // events from false friends. The article is kept and the reason counted.
-    if article.language != "en" {
-        let reason = format!(
-            "language `{}`: event coding reads English only",
-            article.language
-        );
-        return Ok(Processed {
-            article,
-            events: Vec::new(),
-            not_coded: Some(reason),
-        });
-    }
-    let events = code(&article);
-    Ok(Processed {
-        article,
-        events,
-        not_coded: None,
-    })
+    Ok(article)
 }
 
 /// Codes the events of an already clean article.
