@@ -371,7 +371,7 @@ fn code_sentence(
             None => i += 1,
         }
     }
-    if found.is_empty() {
+    if found.is_empty() && !words.contains(&"must") {
         return Vec::new();
     }
 
@@ -424,7 +424,9 @@ fn code_sentence(
                 // the reason given, not a second event.
                 TriggerPos::Verb => {
                     verbal_head
-                        || (!coordinated && words[m.first - 1] == "to")
+                        || (!coordinated
+                            && words[m.first - 1] == "to"
+                            && pt.pos == TriggerPos::Verb)
                         || (m.form == VerbForm::Gerund && {
                             let before = if words[m.first - 1].ends_with("ly") && m.first >= 2 {
                                 m.first - 2
@@ -467,11 +469,35 @@ fn code_sentence(
             text,
             sentence,
         );
+        // "will not accept", "won't allow": a declared intent not to cooperate is a
+        // refusal — PLOVER's REJECT — not a negated cooperation.
+        let refusal = modality == Modality::Negated
+            && matches!(
+                t.event,
+                EventType::Agree
+                    | EventType::Concede
+                    | EventType::Aid
+                    | EventType::Support
+                    | EventType::Cooperate
+            )
+            && words[m.first.saturating_sub(4)..m.first]
+                .iter()
+                .any(|w| matches!(*w, "will" | "would" | "wo" | "won't" | "shall"));
+        let (event, modality, cameo, mode) = if refusal {
+            (
+                EventType::Reject,
+                Modality::Asserted,
+                "120".to_string(),
+                None,
+            )
+        } else {
+            (t.event, modality, t.cameo.clone(), t.mode.clone())
+        };
         let mut draft = Draft {
             m: *m,
-            event: t.event,
-            mode: t.mode.clone(),
-            cameo: t.cameo.clone(),
+            event,
+            mode,
+            cameo,
             weight: t.weight,
             actor,
             recipient,

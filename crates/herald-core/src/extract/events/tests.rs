@@ -303,3 +303,41 @@ fn weak_triggers_need_named_parties() {
     assert_eq!(codes(&e.actor), vec!["DEU"]);
     assert_eq!(codes(&e.recipient), vec!["UKR"]);
 }
+
+#[test]
+fn a_demand_needs_no_other_trigger() {
+    let e = one(
+        "The European Commission said Poland must restore the independence of its courts.",
+        "2021-07-14",
+    );
+    assert_eq!(e.event, EventType::Request);
+    assert_eq!(codes(&e.actor), vec!["EU"]);
+    assert_eq!(codes(&e.recipient), vec!["POL"]);
+}
+
+#[test]
+fn a_declared_intent_not_to_cooperate_is_a_refusal() {
+    let e = one(
+        "Hungary will not accept migrants under the EU quota plan, its foreign minister said.",
+        "2015-09-22",
+    );
+    assert_eq!(e.event, EventType::Reject);
+    assert_eq!(e.modality, Modality::Asserted);
+    // A plain negated meeting stays a negated CONSULT.
+    let e = one("Putin did not meet Zelensky in Istanbul.", "2025-05-16");
+    assert_eq!(e.event, EventType::Consult);
+    assert_eq!(e.modality, Modality::Negated);
+}
+
+#[test]
+fn a_purpose_clause_after_an_event_noun_is_its_own_event() {
+    let evs = events(
+        "Thousands of Kenyans gathered for a rally in Nairobi to protest against tax rises.",
+        "2024-06-25",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.event == EventType::Protest)
+        .expect("the protest");
+    assert_eq!(codes(&e.actor), vec!["KEN"]);
+}
