@@ -663,7 +663,27 @@ fn code_sentence(
             chars,
         );
         let actor = records(&d.actor, &phrases, text, chars);
-        let recipient = records(&d.recipient, &phrases, text, chars);
+        let mut recipient = records(&d.recipient, &phrases, text, chars);
+        // A visit's host is the country visited ("arrived in Amman" hosts JOR), when the
+        // text names no host and the place lies in another country than the visitor's.
+        if d.event == EventType::Consult && recipient.is_empty() && placed_here {
+            if let Some(p) = place.as_ref() {
+                let visitor = actor.iter().find_map(|a| a.code.as_deref());
+                if p.country_code.is_some()
+                    && visitor.is_some()
+                    && p.country_code.as_deref() != visitor
+                {
+                    recipient.push(ActorRecord {
+                        entity_text: p.extracted_place.clone(),
+                        start: p.start,
+                        end: p.end,
+                        code: p.country_code.clone(),
+                        sector: Vec::new(),
+                        name: None,
+                    });
+                }
+            }
+        }
         let confidence = confidence(&d, &actor, &recipient);
         let id = stable_id(
             "e",
@@ -1306,7 +1326,7 @@ fn object_of(
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         {
             content += 1;
-            if content > 2 {
+            if content > 3 {
                 break;
             }
         }

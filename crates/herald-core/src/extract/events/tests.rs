@@ -341,3 +341,15 @@ fn a_purpose_clause_after_an_event_noun_is_its_own_event() {
         .expect("the protest");
     assert_eq!(codes(&e.actor), vec!["KEN"]);
 }
+
+#[test]
+fn a_visit_is_hosted_by_the_country_visited() {
+    let e = one(
+        "Chinese Foreign Minister Wang Yi arrived in Nairobi on Sunday for a three-day visit.",
+        "2024-01-15",
+    );
+    assert_eq!(e.event, EventType::Consult);
+    assert_eq!(codes(&e.actor), vec!["CHN"]);
+    assert_eq!(codes(&e.recipient), vec!["KEN"]);
+    assert_eq!(e.recipient[0].entity_text, "Nairobi");
+}
