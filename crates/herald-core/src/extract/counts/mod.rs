@@ -435,6 +435,19 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
+    /// A word naming people: a person noun, or a capitalised plural that, after a number,
+    /// is a nationality or people ("four Pakistanis", "two Britons", "three Israelis").
+    fn is_person(&self, i: usize) -> bool {
+        if self.is_any(i, PERSON_NOUNS) {
+            return true;
+        }
+        let w = self.word(i);
+        w.len() > 4
+            && w.ends_with('s')
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c.is_lowercase())
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.words.get(i).map_or("", |w| &self.text[w.start..w.end])
     }
@@ -665,7 +678,7 @@ impl<'a> Sentence<'a> {
         let mut person = false;
         let mut k = j;
         for _ in 0..4 {
-            if self.is_any(k, PERSON_NOUNS) {
+            if self.is_person(k) {
                 person = true;
                 k += 1;
                 // "police officers", "security personnel": keep the last noun.

@@ -269,3 +269,12 @@ fn offsets_are_into_the_whole_text() {
         "Three people were injured"
     );
 }
+
+#[test]
+fn nationalities_are_people() {
+    let text = "WFP officials said four Pakistanis and one Iraqi national were killed.";
+    let counts = find_counts(text, 0..text.len());
+    assert_eq!(counts.len(), 1, "{counts:?}");
+    assert_eq!(counts[0].value, Some(5));
+    assert_eq!(counts[0].kind, CountKind::Dead);
+}
