@@ -1170,11 +1170,37 @@ fn in_parentheses(i: usize, words: &[&str]) -> bool {
 /// If token `at` follows a comma-delimited parenthetical, the index of its opening comma;
 /// else `at`.
 fn skip_parenthetical(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> usize {
+    // Auxiliaries and adverbs between the comma and the verb: "Pakistan, a key U.S.
+    // ally, has refused".
+    let verb = at;
+    let mut at = at;
+    while at > 0
+        && (matches!(
+            words[at - 1],
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "also"
+                | "been"
+                | "then"
+                | "later"
+                | "reportedly"
+                | "has been"
+        ) || words[at - 1].ends_with("ly"))
+    {
+        at -= 1;
+    }
     if at < 2 || words[at - 1] != "," {
-        return at;
+        return verb;
     }
     let Some(open) = words[..at - 1].iter().rposition(|w| *w == ",") else {
-        return at;
+        return verb;
     };
     let first = words[open + 1];
     let parenthetical = matches!(
@@ -1186,7 +1212,7 @@ fn skip_parenthetical(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> usi
     if parenthetical && open > 0 {
         open
     } else {
-        at
+        verb
     }
 }
 

@@ -353,3 +353,13 @@ fn a_visit_is_hosted_by_the_country_visited() {
     assert_eq!(codes(&e.recipient), vec!["KEN"]);
     assert_eq!(e.recipient[0].entity_text, "Nairobi");
 }
+
+#[test]
+fn an_apposition_between_subject_and_verb_is_skipped() {
+    let e = one(
+        "Pakistan, a key U.S. ally in the region, has refused to deploy troops to Iraq.",
+        "2004-07-20",
+    );
+    assert_eq!(e.event, EventType::Reject);
+    assert_eq!(codes(&e.actor), vec!["PAK"]);
+}
