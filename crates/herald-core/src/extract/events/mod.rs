@@ -1118,7 +1118,14 @@ fn subject_of(
     };
     let mut best: Option<usize> = None;
     for (idx, p) in phrases.iter().enumerate() {
-        if p.last >= end || p.locative || p.bare_adjective || in_parentheses(p.first, words) {
+        // A lone adjective is a subject only right before the trigger: "Palestinian riots
+        // continued", "Israeli strikes killed" (the event word read as a verb).
+        let adjective_of_trigger = p.bare_adjective && p.last + 1 == at;
+        if p.last >= end
+            || p.locative
+            || (p.bare_adjective && !adjective_of_trigger)
+            || in_parentheses(p.first, words)
+        {
             continue;
         }
         if clause_of[p.last] != clause {
@@ -1385,6 +1392,11 @@ fn by_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
 /// or a participle followed directly by "by".
 fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
     if !matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
+        return false;
+    }
+    // "were engaged in", "is committed to": a participle with its own preposition is an
+    // adjective of state, and its subject is the actor.
+    if m.last > m.first && matches!(words[m.first + 1], "in" | "to" | "on" | "with") {
         return false;
     }
     let mut i = m.first;

@@ -539,6 +539,30 @@ fn add_unknown_names(
             i = last + 1;
             continue;
         }
+        // "King Hassan of Morocco": the name takes the country after "of".
+        let of_country = (words.get(last + 1) == Some(&"of"))
+            .then(|| out.iter().find(|p| p.first == last + 2 && p.country_name))
+            .flatten()
+            .map(|p| (p.code.clone(), p.last));
+        if let Some((code, country_last)) = of_country {
+            out.retain(|p| p.first != last + 2);
+            found.push(ActorPhrase {
+                first,
+                last: country_last,
+                start: spans[first].0,
+                end: spans[country_last].1,
+                code_from_text: code.is_some(),
+                code,
+                sectors: Vec::new(),
+                name: None,
+                bare_adjective: false,
+                locative: false,
+                place_like: false,
+                country_name: false,
+            });
+            i = country_last + 1;
+            continue;
+        }
         if !sentence_initial_single {
             found.push(ActorPhrase {
                 first,

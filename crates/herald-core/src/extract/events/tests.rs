@@ -363,3 +363,31 @@ fn an_apposition_between_subject_and_verb_is_skipped() {
     assert_eq!(e.event, EventType::Reject);
     assert_eq!(codes(&e.actor), vec!["PAK"]);
 }
+
+#[test]
+fn hardware_names_and_states_of_action() {
+    // Aircraft stand for the air force; "were engaged in" is not a passive.
+    let e = one(
+        "Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat province.",
+        "1987-06-01",
+    );
+    assert_eq!(codes(&e.actor), vec!["RUS"]);
+    assert_eq!(sectors(&e.actor), vec!["MIL"]);
+    assert_eq!(e.size.dead, Some(46));
+    let e = one("Myanmar troops were engaged in ethnic cleansing against the Rohingya, UN investigators said.", "2018-08-27");
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(codes(&e.actor), vec!["MMR"]);
+    // A lone adjective right before the event word is its actor.
+    let e = one(
+        "Palestinian riots against Israeli military rule continued in Gaza.",
+        "1988-02-01",
+    );
+    assert_eq!(e.event, EventType::Protest);
+    assert_eq!(codes(&e.actor), vec!["PSE"]);
+    // An unknown name takes the country named after "of".
+    let e = one(
+        "Sheikh Tamim of Qatar hosted the Taliban delegation in Doha.",
+        "2020-02-29",
+    );
+    assert_eq!(codes(&e.actor), vec!["QAT"]);
+}
