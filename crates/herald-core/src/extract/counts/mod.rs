@@ -795,6 +795,24 @@ impl<'a> Sentence<'a> {
                     j = e;
                     continue;
                 }
+                // "200 protesters and police officers": a second noun without its own
+                // number shares the first one's count.
+                let mut e = j + 1;
+                while e < j + 4
+                    && self.kind(e) == Some(WordKind::Alpha)
+                    && !self.is_person(e)
+                    && !self.is_any(e, BETWEEN)
+                {
+                    e += 1;
+                }
+                if self.is_person(e) {
+                    e += 1;
+                    while self.is_any(e, PERSON_NOUNS) {
+                        e += 1;
+                    }
+                    j = e;
+                    continue;
+                }
             }
             let comma = usize::from(self.is(j, ","));
             if self.is_any(j + comma, &["including", "among"]) {

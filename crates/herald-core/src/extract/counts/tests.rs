@@ -278,3 +278,14 @@ fn nationalities_are_people() {
     assert_eq!(counts[0].value, Some(5));
     assert_eq!(counts[0].kind, CountKind::Dead);
 }
+
+#[test]
+fn a_count_covers_nouns_joined_to_it() {
+    let text = "Over 200 protesters and police officers were injured in Saturday's protests.";
+    let counts = find_counts(text, 0..text.len());
+    assert_eq!(counts.len(), 1, "{counts:?}");
+    assert_eq!(
+        (counts[0].kind, counts[0].value),
+        (CountKind::Injured, Some(200))
+    );
+}

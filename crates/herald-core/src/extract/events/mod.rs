@@ -279,7 +279,97 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
             story_date = Some(last.clone());
         }
     }
-    events
+    merge_restatements(events)
+}
+
+/// Counted once: a story tells the same attack, protest or arrest several times ("a
+/// suicide bombing … Monday's blast killed five … four Pakistanis and one Iraqi were
+/// killed"). Events of one of those types in one article, asserted, on the same day and
+/// at the same place (or with no place of their own) are one happening: the first record
+/// keeps its id and evidence and takes the others' participants, counts, mode, the most
+/// precise date and the most specific place. Every merged field keeps its own offsets
+/// into the article, so provenance holds.
+fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+    // A day the text gives, or the publication-week fallback of a sentence that gives
+    // none (it tells of the story's event, whose day another sentence may give).
+    let mergeable = |e: &Event| {
+        matches!(
+            e.event,
+            EventType::Assault | EventType::Protest | EventType::Coerce
+        ) && e.modality == Modality::Asserted
+            && (e.date_precision == Some(DatePrecision::Day) || e.date_text.is_none())
+    };
+    let same_day =
+        |a: &Event, b: &Event| match (a.date_text.is_some(), b.date_text.is_some(), a.date, b.date)
+        {
+            (true, true, x, y) => x == y,
+            (_, _, Some(x), Some(y)) => (x - y).num_days().abs() <= 7,
+            _ => false,
+        };
+    let same_mode =
+        |a: &Event, b: &Event| a.mode.is_empty() || b.mode.is_empty() || a.mode == b.mode;
+    let same_place = |a: &Event, b: &Event| match (&a.event_loc, &b.event_loc) {
+        (Some(x), Some(y)) => x.geonameid == y.geonameid,
+        _ => true,
+    };
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        let target = out.iter_mut().find(|o| {
+            o.event == e.event
+                && mergeable(o)
+                && mergeable(&e)
+                && same_day(o, &e)
+                && same_mode(o, &e)
+                && same_place(o, &e)
+        });
+        let Some(first) = target else {
+            out.push(e);
+            continue;
+        };
+        for a in e.actor {
+            let known = first
+                .actor
+                .iter()
+                .chain(&first.recipient)
+                .any(|x| x.start == a.start);
+            if !known {
+                first.actor.push(a);
+            }
+        }
+        for r in e.recipient {
+            let known = first
+                .recipient
+                .iter()
+                .chain(&first.actor)
+                .any(|x| x.start == r.start);
+            if !known {
+                first.recipient.push(r);
+            }
+        }
+        let size = &mut first.size;
+        size.dead = size.dead.max(e.size.dead);
+        size.injured = size.injured.max(e.size.injured);
+        size.arrested = size.arrested.max(e.size.arrested);
+        if first.mode.is_empty() {
+            first.mode = e.mode;
+        }
+        // The day the text gives beats the publication-week fallback.
+        if first.date_text.is_none() && e.date_text.is_some() {
+            first.date = e.date;
+            first.date_precision = e.date_precision;
+            first.date_text = e.date_text;
+        }
+        let more_specific = match (&first.event_loc, &e.event_loc) {
+            (None, Some(_)) => true,
+            (Some(x), Some(y)) => y.resolution > x.resolution,
+            _ => false,
+        };
+        if more_specific {
+            first.event_loc = e.event_loc;
+        }
+        first.confidence = first.confidence.max(e.confidence);
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -615,8 +705,11 @@ fn code_sentence(
                 })
             })
         };
+        // A count of the dead, wounded or arrested is evidence enough ("200 protesters
+        // were injured").
         if d.weight < 0.6
             && !strong_party
+            && !has_count
             && !(both && (official(&d.actor) || official(&d.recipient)))
         {
             continue;

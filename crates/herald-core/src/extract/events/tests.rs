@@ -391,3 +391,28 @@ fn hardware_names_and_states_of_action() {
     );
     assert_eq!(codes(&e.actor), vec!["QAT"]);
 }
+
+#[test]
+fn one_happening_told_twice_is_one_event() {
+    // The claim, the toll and the nationalities of the dead are one bombing.
+    let text = "The Pakistani Taliban claimed responsibility for the suicide bombing of the World Food Program office in Islamabad. Monday's blast in Islamabad killed five U.N. employees and wounded five others. Officials said four Pakistanis and one Iraqi national were killed.";
+    let evs = events(text, "2009-10-06");
+    let assaults: Vec<&Event> = evs
+        .iter()
+        .filter(|e| e.event == EventType::Assault)
+        .collect();
+    assert_eq!(assaults.len(), 1, "{assaults:#?}");
+    let a = assaults[0];
+    assert_eq!(codes(&a.actor), vec!["PAK"]);
+    assert_eq!(a.size.dead, Some(5));
+    assert_eq!(a.size.injured, Some(5));
+    assert_eq!(a.date, NaiveDate::from_ymd_opt(2009, 10, 5));
+    assert_eq!(a.mode, vec!["suicide-attack"]);
+    // Two protests on different days stay two.
+    let text = "Thousands of protesters rallied in Nairobi on Tuesday. Protesters rallied again in Nairobi on Thursday.";
+    let protests = events(text, "2023-03-24")
+        .into_iter()
+        .filter(|e| e.event == EventType::Protest)
+        .count();
+    assert_eq!(protests, 2);
+}
