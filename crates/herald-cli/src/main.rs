@@ -124,6 +124,10 @@ struct QueryArgs {
     /// Only events on or before this date (YYYY-MM-DD).
     #[arg(long)]
     until: Option<String>,
+    /// Only events with this modality (asserted, historical, future, hypothetical,
+    /// negated). Counts and maps should use `asserted`; the default returns all.
+    #[arg(long)]
+    modality: Option<String>,
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
     /// At most this many events.
@@ -348,7 +352,12 @@ fn query(args: QueryArgs) -> anyhow::Result<i32> {
         country: args.country.clone(),
         since: date("since", &args.since)?,
         until: date("until", &args.until)?,
-        modality: None,
+        modality: match args.modality.as_deref() {
+            None => None,
+            Some(m) => Some(serde_json::from_value(serde_json::Value::String(m.to_ascii_lowercase())).map_err(|_| {
+                anyhow::anyhow!("--modality: `{m}` is not one of asserted, historical, future, hypothetical, negated")
+            })?),
+        },
         limit: args.limit,
     };
     let store = Store::open(&args.db)?;
