@@ -255,6 +255,11 @@ fn run_is_idempotent_and_query_reads_back() {
     assert!(dated
         .iter()
         .all(|e| e["date"].as_str().unwrap().starts_with("2016")));
+    let asserted = events(&run(herald()
+        .args(["query", "--modality", "asserted"])
+        .arg("--db")
+        .arg(&db)));
+    assert!(!asserted.is_empty() && asserted.iter().all(|e| e["modality"] == "asserted"));
     let bad = run(herald()
         .args(["query", "--event", "FIGHTING"])
         .arg("--db")
