@@ -548,6 +548,12 @@ fn code_sentence(
             draft_of.push(None);
             continue;
         }
+        // "were met by gunmen firing rifles", "was met with protests": a passive "met" is
+        // how something was received, not a meeting.
+        if t.event == EventType::Consult && t.phrase.starts_with("meet") && is_passive(m, &words) {
+            draft_of.push(None);
+            continue;
+        }
         // The subject of "condemned the attack" condemned it; it did not attack.
         let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
         let modality = modality_of(

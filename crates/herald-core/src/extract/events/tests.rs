@@ -416,3 +416,20 @@ fn one_happening_told_twice_is_one_event() {
         .count();
     assert_eq!(protests, 2);
 }
+
+#[test]
+fn a_passive_met_is_not_a_meeting() {
+    assert!(events(
+        "The convoy was met with gunfire near the border.",
+        "2020-01-01"
+    )
+    .iter()
+    .all(|e| e.event != EventType::Consult));
+    let e = one(
+        "Emmanuel Macron met Olaf Scholz in Berlin on Monday.",
+        "2023-10-10",
+    );
+    assert_eq!(e.event, EventType::Consult);
+    assert_eq!(codes(&e.actor), vec!["FRA"]);
+    assert_eq!(codes(&e.recipient), vec!["DEU"]);
+}
