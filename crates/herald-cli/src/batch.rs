@@ -22,7 +22,8 @@ pub struct Summary {
     pub not_coded: std::collections::BTreeMap<String, u64>,
     /// Records that could not be read or cleaned, with their reasons.
     pub skipped: Vec<String>,
-    /// Files passed over during a directory walk (not input formats).
+    /// Files passed over during a directory walk (not input formats) and crawl records
+    /// that hold no page (images, redirects, robots.txt).
     pub ignored: Vec<String>,
 }
 
@@ -47,7 +48,7 @@ impl Summary {
                 String::new()
             } else {
                 format!(
-                    ", {} files ignored (not an input format)",
+                    ", {} passed over (files that are not an input format, crawl records that are not pages)",
                     self.ignored.len()
                 )
             }

@@ -77,6 +77,9 @@ pub struct Article {
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
     pub source: Option<String>,
+    /// Bylines as the page gives them (meta author, JSON-LD, "By …" lines).
+    #[serde(default)]
+    pub authors: Vec<String>,
     pub language: String,
     /// The clean text. If the article has a title it is the first paragraph.
     pub text: String,

@@ -204,15 +204,25 @@ pub fn clean_article(raw: &RawArticle) -> Result<Article, Skipped> {
     };
     // The id covers the url and the exact clean text: the same record always gets the
     // same id, and a changed page (new edition of a story) is a new article.
-    let id = stable_id("a", &[raw.url.as_deref().unwrap_or(""), &cleaned.text]);
+    // The record's own url and source first; a page's canonical URL and site name fill
+    // them when the input (a saved page) carries none.
+    let url = raw.url.clone().or_else(|| cleaned.canonical_url.clone());
+    let id = stable_id("a", &[url.as_deref().unwrap_or(""), &cleaned.text]);
     let (language, reliable) = detect_language(&cleaned.text);
+    // Detection decides when it is sure; else the page's `<html lang>`; else English.
+    let language = if reliable {
+        language
+    } else {
+        cleaned.language.clone().unwrap_or_else(|| "en".to_string())
+    };
     let article = Article {
         id,
-        url: raw.url.clone(),
+        url,
         title: cleaned.title.clone(),
         published,
-        source: raw.source.clone(),
-        language: if reliable { language } else { "en".to_string() },
+        source: raw.source.clone().or_else(|| cleaned.site_name.clone()),
+        authors: cleaned.authors.clone(),
+        language,
         text: cleaned.text,
         body_start: cleaned.body_start,
         duplicate_of: None,

@@ -26,6 +26,7 @@ fn article(url: &str, title: &str, published: NaiveDate, source: &str, body: &st
         title: Some(title.to_string()),
         published: Some(published),
         source: Some(source.to_string()),
+        authors: vec!["Staff Reporter".to_string()],
         language: "en".to_string(),
         text: format!("{title}\n\n{body}"),
         body_start: title.len() + 2,

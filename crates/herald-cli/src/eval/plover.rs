@@ -230,6 +230,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             title: None,
             published: g.date,
             source: None,
+            authors: Vec::new(),
             language: "en".into(),
             text: g.text.clone(),
             body_start: 0,

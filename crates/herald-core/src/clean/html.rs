@@ -1,348 +1,1111 @@
-//! HTML pages at v0: the `<title>`, the `<p>` elements of the main content, and the
-//! publication date. Deliberately modest (full boilerplate removal comes later): it
-//! relies on the semantic markup nearly every news CMS emits — `<article>`,
-//! `itemprop="articleBody"`, `<main>` — and on the same line rules as plain text.
+//! HTML pages: main content and metadata.
+//!
+//! The page is parsed with html5ever (through `scraper`), then read in **one iterative
+//! walk** of the tree (no recursion, so 100,000 nested `<div>`s cannot overflow the
+//! stack; memory is linear in the page). The walk cuts the page into *blocks* — the
+//! text of a `<p>`, heading, list item, quote, table cell, or of a `<div>` whose text is
+//! not in `<p>`s (a `<br>` there ends a block) — and records the metadata the page
+//! carries ([`super::metadata`]).
+//!
+//! Main-content selection is written here by hand: no Rust crate does it well enough
+//! (the Readability ports are slower and tuned to Firefox's reader view, not to news
+//! text). It follows the approach good extractors share:
+//! 1. page furniture is set aside by tag (`nav`, `footer`, `aside`, `figure`, hidden
+//!    elements, forms controls) and by class/id words (`share`, `related`, `comment`,
+//!    `newsletter`, `cookie`, `promo`, `sidebar`, …, unless the same name also says
+//!    `article`/`content`/`body`/`story`);
+//! 2. every prose block (25+ characters) scores its parent, grandparent and
+//!    great-grandparent with commas and length, and each candidate container starts
+//!    from its tag, its class/id hints and its semantic markup (`<article>`,
+//!    `itemprop=articleBody`, `<main>`); the score is discounted by the container's
+//!    link density;
+//! 3. the best container is the body, joined by its siblings that score close to it
+//!    (stories split into several sibling blocks around an ad slot);
+//! 4. inside it, headings (h2–h6), paragraphs, list items, quotes and text blocks are
+//!    kept in document order, except link lists, furniture and headings left with
+//!    nothing after them.
+//!
+//! When the class/id words leave almost nothing (a page that calls its whole wrapper
+//! `has-share-bar`), the selection is repeated trusting tags only.
 
-use std::sync::OnceLock;
+use scraper::node::Element;
+use scraper::{Html, Node};
 
-use scraper::{ElementRef, Html, Node, Selector};
+use super::metadata::{MetaCollector, Metadata};
 
 /// What the page gives the clean stage, before line rules.
 #[derive(Debug, Default)]
 pub struct Page {
     pub title: Option<String>,
-    /// Raw text of each content paragraph (entities decoded, whitespace not yet).
+    /// Raw text of each content block (entities decoded, whitespace not yet).
     pub paragraphs: Vec<String>,
-    /// Publication date as written in the page.
+    /// Publication date: as the page writes it when that is ISO 8601, else normalised
+    /// to `YYYY-MM-DD` from the written form ("March 20, 2023").
     pub published: Option<String>,
-}
-
-/// Selectors are parsed once per process: parsing one costs more than matching it.
-fn selector(cell: &'static OnceLock<Selector>, css: &str) -> &'static Selector {
-    cell.get_or_init(|| Selector::parse(css).expect("built-in selector parses"))
-}
-
-macro_rules! sel {
-    ($css:expr) => {{
-        static CELL: OnceLock<Selector> = OnceLock::new();
-        selector(&CELL, $css)
-    }};
+    /// Authors, in page order, without duplicates.
+    pub authors: Vec<String>,
+    /// `<link rel=canonical>`, else `og:url`.
+    pub canonical_url: Option<String>,
+    /// `og:site_name`, else the JSON-LD publisher's name.
+    pub site_name: Option<String>,
+    /// Primary language subtag of `<html lang>`, lower case ("en" for `en-US`).
+    pub language: Option<String>,
 }
 
 pub fn read_page(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let html = cap_nesting(html);
+    let doc = Html::parse_document(&html);
+    let mut walk = Walk::default();
+    walk.run(&doc);
+    let paragraphs = walk.select_content();
+    let Metadata {
+        title,
+        published,
+        authors,
+        canonical_url,
+        site_name,
+        language,
+    } = walk.meta.finish();
     Page {
-        title: page_title(&doc),
-        paragraphs: content_paragraphs(&doc),
-        published: published(&doc),
+        title,
+        paragraphs,
+        published,
+        authors,
+        canonical_url,
+        site_name,
+        language,
     }
 }
 
-/// Elements whose paragraphs are never article text.
-fn is_furniture_tag(name: &str) -> bool {
+/// Deepest element nesting handed to the parser. html5ever checks its stack of open
+/// elements for every tag, so a page of 100,000 nested `<div>`s costs it minutes;
+/// real pages stay below a few hundred levels. Opening tags beyond this depth (and as
+/// many closing tags after them) are dropped before parsing, which keeps their text.
+const MAX_NESTING: usize = 1_000;
+
+/// Elements that do not nest (void) or are closed implicitly by their next sibling.
+fn does_not_nest(name: &str) -> bool {
     matches!(
         name,
-        "nav"
-            | "header"
-            | "footer"
-            | "aside"
-            | "form"
-            | "figure"
-            | "figcaption"
-            | "noscript"
-            | "template"
-            | "button"
-            | "select"
-            | "dialog"
-            | "menu"
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "html"
+            | "head"
+            | "body"
     )
 }
 
-/// Class/id words of page furniture: `<p class="caption">`, `<div id="related-links">`.
-///
-/// Each class name is read the BEM way — `sidebar-grid__content` is the *content*
-/// element of a sidebar-grid block, so only the part after the last `__` (without a
-/// `--modifier`) counts — then split into words at `-`, `_`, so `article-body` is fine
-/// and `shared` does not match `share`. Names carrying a state word
-/// (`cs-sidebar-enabled`, `has-ads`) describe the page, not the element, and are ignored.
-fn is_furniture_name(attr: &str) -> bool {
-    attr.split_whitespace().any(|class| {
-        let element = class.rsplit("__").next().unwrap_or(class);
-        let element = element.split("--").next().unwrap_or(element);
-        let words = || element.split(['-', '_']).map(str::to_ascii_lowercase);
-        let is_state = words().any(|w| {
-            matches!(
-                w.as_str(),
-                "enabled"
-                    | "disabled"
-                    | "active"
-                    | "open"
-                    | "loaded"
-                    | "has"
-                    | "no"
-                    | "with"
-                    | "is"
-            )
-        });
-        !is_state
-            && words().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "caption"
-                        | "credit"
-                        | "credits"
-                        | "byline"
-                        | "ad"
-                        | "ads"
-                        | "advert"
-                        | "advertisement"
-                        | "promo"
-                        | "newsletter"
-                        | "related"
-                        | "share"
-                        | "sharing"
-                        | "social"
-                        | "comments"
-                        | "comment"
-                        | "subscribe"
-                        | "paywall"
-                        | "cookie"
-                        | "breadcrumb"
-                        | "breadcrumbs"
-                        | "sidebar"
-                        | "footer"
-                        | "nav"
-                        | "menu"
-                )
-            })
-    })
-}
-
-fn is_furniture(el: &ElementRef) -> bool {
-    let v = el.value();
-    is_furniture_tag(v.name())
-        || v.attr("hidden").is_some()
-        || v.attr("aria-hidden") == Some("true")
-}
-
-/// Class/id names describe the element they sit on *and* get inherited as page-state
-/// flags (`<body class="nav-no-loaded">`, `<div class="cs-sidebar-enabled">`), so they
-/// are only trusted close to the paragraph: on it and its nearest two ancestors.
-fn has_furniture_name(el: &ElementRef) -> bool {
-    let v = el.value();
-    !matches!(v.name(), "html" | "body" | "main" | "article")
-        && (v.attr("class").is_some_and(is_furniture_name)
-            || v.attr("id").is_some_and(is_furniture_name))
-}
-
-/// The paragraphs of the main content.
-///
-/// The container is the `[itemprop=articleBody]`, else `<article>`, else `<main>`,
-/// holding the most paragraph text (pages list teasers as small `<article>`s too) —
-/// unless it holds less than half of the page's paragraph text, which means the CMS
-/// put the story outside its semantic markup; then the whole page is used. Pages
-/// whose story is not in `<p>`s at all (some CMSs use `<div>` paragraphs) fall back to
-/// the text of block elements, one line each.
-fn content_paragraphs(doc: &Html) -> Vec<String> {
-    let root = doc.root_element();
-    let size = |ps: &[String]| ps.iter().map(String::len).sum::<usize>();
-    let mut best: Option<(usize, Vec<String>)> = None;
-    let containers = [
-        sel!("[itemprop=articleBody]"),
-        sel!("article"),
-        sel!("main, [role=main]"),
-    ];
-    for container_sel in containers {
-        for container in doc.select(container_sel) {
-            let paragraphs = paragraphs_in(container);
-            let n = size(&paragraphs);
-            let better = match &best {
-                Some(b) => n > b.0,
-                None => true,
-            };
-            if better {
-                best = Some((n, paragraphs));
-            }
-        }
-        if best.as_ref().is_some_and(|b| b.0 > 0) {
-            break;
-        }
+/// The page with its nesting capped at [`MAX_NESTING`] (unchanged, and not copied,
+/// when it stays below: the common case costs one scan for `<`).
+fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let b = html.as_bytes();
+    if b.iter().filter(|&&c| c == b'<').count() <= MAX_NESTING {
+        return Cow::Borrowed(html);
     }
-    let page = paragraphs_in(root);
-    let paragraphs = match best {
-        Some((n, paragraphs)) if n > 0 && n * 2 >= size(&page) => paragraphs,
-        _ => page,
-    };
-    if size(&paragraphs) >= MIN_PARAGRAPH_TEXT {
-        return paragraphs;
-    }
-    // Little or no `<p>` text: the story may sit in `<div>` paragraphs. Block text is
-    // the last resort and catches menus too, so keep only blocks that read as prose
-    // (four words or more, or a sentence end); menus, tabs and buttons are shorter.
-    let lines_of = |el: ElementRef| {
-        let mut text = String::new();
-        block_text(el, &mut text);
-        text.split('\n')
-            .filter(|b| {
-                b.split_whitespace().nth(3).is_some() || b.trim_end().ends_with(['.', '!', '?'])
-            })
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
-    let mut blocks = Vec::new();
-    for el in containers.iter().flat_map(|s| doc.select(s)) {
-        let candidate = lines_of(el);
-        if size(&candidate) > size(&blocks) {
-            blocks = candidate;
-        }
-    }
-    if blocks.is_empty() {
-        blocks = lines_of(root);
-    }
-    if size(&blocks) > 2 * size(&paragraphs) {
-        blocks
-    } else {
-        paragraphs
-    }
-}
-
-/// Below this much `<p>` text (bytes) a page is assumed to keep its story elsewhere.
-const MIN_PARAGRAPH_TEXT: usize = 200;
-
-fn paragraphs_in(container: ElementRef) -> Vec<String> {
-    let mut out = Vec::new();
-    'p: for p in container.select(sel!("p")) {
-        if is_furniture(&p) || has_furniture_name(&p) {
+    let mut out = String::new();
+    let (mut last, mut i, mut depth, mut excess) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + off;
+        let close = b.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(close);
+        let name_len = b[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = start + 1;
             continue;
         }
-        for (depth, ancestor) in p.ancestors().enumerate() {
-            if ancestor.id() == container.id() {
-                break;
+        let name_end = name_start + name_len;
+        let Some(gt) = b[name_end..].iter().position(|&c| c == b'>') else {
+            break;
+        };
+        let end = name_end + gt + 1;
+        let mut buf = [0u8; 16];
+        let raw = &b[name_start..name_end];
+        let name = if raw.len() <= buf.len() {
+            for (d, c) in buf.iter_mut().zip(raw) {
+                *d = c.to_ascii_lowercase();
             }
-            if let Some(el) = ElementRef::wrap(ancestor) {
-                if is_furniture(&el) || (depth < 2 && has_furniture_name(&el)) {
-                    continue 'p;
-                }
-            }
+            std::str::from_utf8(&buf[..raw.len()]).unwrap_or("")
+        } else {
+            "" // a long custom name: nests like any element
+        };
+        i = end;
+        if does_not_nest(name) || (!close && b[end - 2] == b'/') {
+            continue;
         }
-        let mut text = String::new();
-        inline_text(p, &mut text);
-        if !text.trim().is_empty() && !is_link_list(p, &text) {
-            out.push(text);
+        if !close && matches!(name, "script" | "style" | "textarea" | "title") {
+            // Raw text: skip to its end tag.
+            let found = (end..b.len().saturating_sub(1)).find(|&k| {
+                b[k] == b'<'
+                    && b[k + 1] == b'/'
+                    && b.get(k + 2..k + 2 + name.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            });
+            match found {
+                Some(k) => i = k,
+                None => break,
+            }
+            continue;
+        }
+        let drop = if close {
+            if excess > 0 {
+                excess -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_NESTING {
+            excess += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            out.push_str(&html[last..start]);
+            last = end;
         }
     }
-    out
+    if last == 0 {
+        Cow::Borrowed(html)
+    } else {
+        out.push_str(&html[last..]);
+        Cow::Owned(out)
+    }
 }
 
-/// A paragraph that is (almost) all link text is a teaser for another story
-/// ("2 NY RESIDENTS ALLEGEDLY RAN SECRET…" linking elsewhere), not this article's prose.
-fn is_link_list(p: ElementRef, text: &str) -> bool {
-    let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-    let linked: usize = p
-        .select(sel!("a"))
-        .map(|a| a.text().map(visible).sum::<usize>())
-        .sum();
-    let total = visible(text);
-    total > 0 && linked * 10 >= total * 9
+/// What a block is, for scoring and keeping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Title,
+    Heading,
+    Item,
+    Quote,
+    Pre,
+    Cell,
+    /// Text directly in a `<div>`, `<section>`, … (no `<p>`).
+    Loose,
 }
 
-/// Text of an inline subtree; `<br>` becomes a space, scripts and styles are skipped.
-fn inline_text(el: ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => match e.name() {
-                "script" | "style" | "noscript" | "template" => {}
-                "br" => out.push(' '),
-                _ => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        inline_text(child, out)
+/// One run of text with its owner element.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    kind: Kind,
+    /// Index of the owning element in `Walk::els`.
+    el: u32,
+    chars: u32,
+    link_chars: u32,
+    /// Inside furniture by tag or hidden (never content).
+    tag_furniture: bool,
+    /// Inside furniture by class/id words.
+    name_furniture: bool,
+}
+
+/// One block-level element.
+#[derive(Debug)]
+struct El {
+    parent: u32,
+    kind: Kind,
+    /// Blocks emitted inside this element: `first_block..end_block`.
+    first_block: u32,
+    end_block: u32,
+    /// Elements inside this one are `self + 1..end_el` in `Walk::els`.
+    end_el: u32,
+    /// Tag-based and class/id-based starting score of the container.
+    base: f32,
+    /// Inside (or itself) furniture by tag, and by class/id words.
+    tag_furniture: bool,
+    name_furniture: bool,
+    /// Visible characters and link characters in the subtree.
+    chars: u32,
+    link_chars: u32,
+}
+
+#[derive(Default)]
+struct Walk {
+    /// Open elements about other pages (menus, sidebars, related lists, comments):
+    /// their dates and names are not this page's.
+    elsewhere: u32,
+    els: Vec<El>,
+    blocks: Vec<Block>,
+    meta: MetaCollector,
+}
+
+/// Elements whose subtree is never read as text.
+fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "head"
+            | "dialog"
+            | "map"
+    )
+}
+
+/// Elements whose text is never article text (kept out of content and scoring).
+fn is_furniture_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "nav" | "header" | "footer" | "aside" | "figure" | "figcaption" | "menu" | "label"
+    )
+}
+
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "html"
+            | "body"
+            | "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "ul"
+            | "legend"
+            | "label"
+    ) || name.contains('-')
+}
+
+fn kind_of(name: &str) -> Kind {
+    match name {
+        "p" => Kind::Paragraph,
+        "h1" => Kind::Title,
+        "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+        "li" | "dd" | "dt" => Kind::Item,
+        "blockquote" => Kind::Quote,
+        "pre" => Kind::Pre,
+        "td" | "th" => Kind::Cell,
+        _ => Kind::Loose,
+    }
+}
+
+/// Words of a class or id value: each class read the BEM way (`sidebar-grid__content`
+/// is the *content* element of a sidebar grid, so only the part after the last `__`,
+/// without its `--modifier`, counts), split at `-`, `_` and camelCase humps, lower case.
+fn name_words(attr: &str, mut f: impl FnMut(&str)) {
+    for class in attr.split_whitespace() {
+        let element = class.rsplit("__").next().unwrap_or(class);
+        let element = element.split("--").next().unwrap_or(element);
+        if !element
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            // The common case, all lower-case ASCII: words are slices, no allocation.
+            for w in element.split(['-', '_', ':', '.']) {
+                if !w.is_empty() {
+                    f(w);
+                }
+            }
+            continue;
+        }
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in element.chars() {
+            if c == '-' || c == '_' || c == ':' || c == '.' {
+                if !word.is_empty() {
+                    f(&word);
+                    word.clear();
+                }
+                prev_lower = false;
+                continue;
+            }
+            if c.is_uppercase() && prev_lower && !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            word.extend(c.to_lowercase());
+        }
+        if !word.is_empty() {
+            f(&word);
+        }
+    }
+}
+
+/// Words that name page furniture.
+fn is_furniture_word(w: &str) -> bool {
+    matches!(
+        w,
+        "caption"
+            | "captions"
+            | "credit"
+            | "credits"
+            | "byline"
+            | "ad"
+            | "ads"
+            | "adv"
+            | "advert"
+            | "adverts"
+            | "advertisement"
+            | "advertising"
+            | "dfp"
+            | "gpt"
+            | "promo"
+            | "promos"
+            | "promotion"
+            | "newsletter"
+            | "newsletters"
+            | "signup"
+            | "related"
+            | "recommended"
+            | "recommendations"
+            | "recirc"
+            | "trending"
+            | "popular"
+            | "share"
+            | "sharing"
+            | "sharebar"
+            | "social"
+            | "comments"
+            | "comment"
+            | "disqus"
+            | "subscribe"
+            | "subscription"
+            | "paywall"
+            | "cookie"
+            | "cookies"
+            | "consent"
+            | "gdpr"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "sidebar"
+            | "footer"
+            | "nav"
+            | "navbar"
+            | "navigation"
+            | "menu"
+            | "masthead"
+            | "outbrain"
+            | "taboola"
+            | "sponsor"
+            | "sponsored"
+            | "widget"
+            | "popup"
+            | "modal"
+            | "overlay"
+            | "toolbar"
+            | "tags"
+            | "keywords"
+            | "pagination"
+            | "pager"
+            | "skip"
+            | "hidden"
+            | "hide"
+            | "invisible"
+            | "sr"
+            | "visually"
+            | "print"
+            | "login"
+            | "rating"
+            | "tooltip"
+            | "copyright"
+            | "disclaimer"
+            | "meta"
+            | "dateline"
+            | "timestamp"
+            | "author"
+            | "authors"
+            | "bio"
+            | "banner"
+            | "headline"
+            | "kicker"
+            | "teaser"
+            | "teasers"
+    )
+}
+
+/// Words that name the story itself (they override furniture words in the same name).
+fn is_content_word(w: &str) -> bool {
+    matches!(
+        w,
+        "article"
+            | "articles"
+            | "content"
+            | "contents"
+            | "body"
+            | "story"
+            | "entry"
+            | "post"
+            | "text"
+            | "main"
+            | "hentry"
+            | "articlebody"
+            | "storybody"
+            | "blog"
+            | "prose"
+            | "paragraph"
+            | "copy"
+    )
+}
+
+/// Words that say a class describes page state, not the element
+/// (`cs-sidebar-enabled`, `has-ads`): such a class is ignored.
+fn is_state_word(w: &str) -> bool {
+    matches!(
+        w,
+        "enabled"
+            | "disabled"
+            | "active"
+            | "open"
+            | "loaded"
+            | "has"
+            | "no"
+            | "with"
+            | "is"
+            | "show"
+            | "visible"
+            | "template"
+            | "layout"
+            | "page"
+            | "wrapper"
+            | "wrap"
+            | "container"
+    )
+}
+
+/// (furniture, content hint) from the class and id of an element.
+fn name_hints(el: &Element) -> (bool, bool) {
+    let (mut strong, mut weak, mut content) = (false, false, false);
+    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for class in attr.split_whitespace() {
+            let (mut s, mut f, mut c, mut state) = (false, false, false, false);
+            name_words(class, |w| {
+                s |= is_strong_furniture_word(w);
+                f |= is_furniture_word(w);
+                c |= is_content_word(w);
+                state |= is_state_word(w);
+            });
+            if !state {
+                strong |= s;
+                weak |= f && !c;
+                content |= c && !f;
+            }
+        }
+    }
+    // A story-naming class rescues weak furniture words (`widget Blog`), never strong
+    // ones (`article-related`, `story-comments`).
+    (strong || (weak && !content), content && !strong)
+}
+
+/// Furniture words that a content word in the same name does not excuse.
+fn is_strong_furniture_word(w: &str) -> bool {
+    matches!(
+        w,
+        "related"
+            | "recommended"
+            | "recirc"
+            | "trending"
+            | "popular"
+            | "comment"
+            | "comments"
+            | "disqus"
+            | "share"
+            | "sharing"
+            | "sharebar"
+            | "social"
+            | "newsletter"
+            | "newsletters"
+            | "cookie"
+            | "consent"
+            | "promo"
+            | "sidebar"
+            | "outbrain"
+            | "taboola"
+            | "advertisement"
+            | "ad"
+            | "ads"
+            | "subscribe"
+            | "paywall"
+            | "footer"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "caption"
+            | "credit"
+    )
+}
+
+/// Elements about other pages: menus, sidebars, related lists, comments, teasers.
+fn is_elsewhere(name: &str, el: &Element) -> bool {
+    if matches!(name, "nav" | "aside" | "footer" | "menu") {
+        return true;
+    }
+    let mut away = false;
+    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        name_words(attr, |w| {
+            away |= matches!(
+                w,
+                "related"
+                    | "recommended"
+                    | "recirc"
+                    | "trending"
+                    | "popular"
+                    | "sidebar"
+                    | "comment"
+                    | "comments"
+                    | "teaser"
+                    | "teasers"
+                    | "promo"
+                    | "nav"
+                    | "navigation"
+                    | "menu"
+                    | "footer"
+                    | "outbrain"
+                    | "taboola"
+            )
+        });
+    }
+    away
+}
+
+fn is_hidden(el: &Element) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || el.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Per-open-element state on the walk's stack.
+struct Open {
+    id: ego_tree::NodeId,
+    /// Index into `Walk::els` for block elements.
+    el: Option<u32>,
+    is_link: bool,
+}
+
+impl Walk {
+    fn run(&mut self, doc: &Html) {
+        use ego_tree::iter::Edge;
+        // Stack of open elements (parallel to the tree path); `blocks_stack` holds the
+        // open block elements with the text gathered for them so far.
+        let mut stack: Vec<Open> = Vec::new();
+        let mut block_stack: Vec<(u32, String, u32, u32)> = Vec::new(); // el, text, chars, link chars
+        let mut skip: Option<ego_tree::NodeId> = None;
+        let mut links = 0u32;
+        let mut tag_furniture = 0u32;
+        let mut name_furniture = 0u32;
+        // Furniture counts are attached to open elements so they can be undone.
+        let mut furniture_marks: Vec<(bool, bool, bool)> = Vec::new();
+        // Open elements about other pages (menus, sidebars, related lists, comments):
+        // their dates and names are not this page's.
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        // Metadata lives in skipped parts too (`<head>`, JSON-LD scripts).
+                        if let Node::Element(e) = node.value() {
+                            self.meta.element(node, e, true);
+                        }
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Text(t) => {
+                            if let Some((_, text, chars, link_chars)) = block_stack.last_mut() {
+                                text.push_str(t);
+                                let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                                *chars += n;
+                                if links > 0 {
+                                    *link_chars += n;
+                                }
+                            }
+                        }
+                        Node::Element(e) => {
+                            let name = e.name();
+                            self.meta.element(node, e, self.elsewhere > 0);
+                            if is_skipped_tag(name)
+                                || (is_hidden(e) && !matches!(name, "html" | "body"))
+                            {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            if name == "br" || name == "hr" {
+                                // A line break ends a block except inside a paragraph.
+                                if let Some((el, text, ..)) = block_stack.last_mut() {
+                                    let in_p = matches!(
+                                        self.kind_of_el(*el),
+                                        Kind::Paragraph | Kind::Item | Kind::Heading
+                                    );
+                                    if in_p {
+                                        text.push(' ');
+                                    } else {
+                                        self.flush(&mut block_stack, tag_furniture, name_furniture);
+                                    }
+                                }
+                                continue;
+                            }
+                            let is_link = name == "a";
+                            if is_link {
+                                links += 1;
+                            }
+                            let mut el_index = None;
+                            if is_block_tag(name) {
+                                self.flush(&mut block_stack, tag_furniture, name_furniture);
+                                let tag_f = is_furniture_tag(name);
+                                let (name_f, content) =
+                                    if matches!(name, "html" | "body" | "main" | "article") {
+                                        (false, true)
+                                    } else {
+                                        name_hints(e)
+                                    };
+                                let name_f =
+                                    name_f && e.attr("itemprop").is_none_or(|p| p != "articleBody");
+                                tag_furniture += u32::from(tag_f);
+                                name_furniture += u32::from(name_f);
+                                let away = is_elsewhere(name, e);
+                                self.elsewhere += u32::from(away);
+                                furniture_marks.push((tag_f, name_f, away));
+                                let parent = block_stack.last().map_or(u32::MAX, |b| b.0);
+                                let idx = self.els.len() as u32;
+                                self.els.push(El {
+                                    parent,
+                                    first_block: self.blocks.len() as u32,
+                                    end_block: self.blocks.len() as u32,
+                                    end_el: idx + 1,
+                                    kind: kind_of(name),
+                                    base: base_score(name, e, content),
+                                    tag_furniture: tag_furniture > 0,
+                                    name_furniture: name_furniture > 0,
+                                    chars: 0,
+                                    link_chars: 0,
+                                });
+                                block_stack.push((idx, String::new(), 0, 0));
+                                el_index = Some(idx);
+                            }
+                            stack.push(Open {
+                                id: node.id(),
+                                el: el_index,
+                                is_link,
+                            });
+                        }
+                        _ => {}
                     }
                 }
-            },
-            _ => {}
-        }
-    }
-}
-
-/// Text of a subtree with a line break around each block element.
-fn block_text(el: ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if matches!(name, "script" | "style" | "head" | "title" | "svg")
-                    || is_furniture(&child)
-                    || has_furniture_name(&child)
-                {
-                    continue;
-                }
-                let block = matches!(
-                    name,
-                    "div"
-                        | "p"
-                        | "br"
-                        | "li"
-                        | "ul"
-                        | "ol"
-                        | "section"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "h6"
-                        | "tr"
-                        | "td"
-                        | "th"
-                        | "table"
-                        | "blockquote"
-                        | "pre"
-                        | "dd"
-                        | "dt"
-                        | "body"
-                        | "center"
-                );
-                if block {
-                    out.push('\n');
-                }
-                block_text(child, out);
-                if block {
-                    out.push('\n');
+                Edge::Close(node) => {
+                    if let Some(id) = skip {
+                        if id == node.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    let Node::Element(e) = node.value() else {
+                        continue;
+                    };
+                    if e.name() == "br" || e.name() == "hr" {
+                        continue;
+                    }
+                    // html5ever's tree repairs (unclosed `<a>` re-opened across blocks) can
+                    // leave a close that is not the innermost open element: close down to
+                    // it, and ignore a close that matches nothing near the top.
+                    let Some(pos) = stack
+                        .iter()
+                        .rev()
+                        .take(64)
+                        .position(|o| o.id == node.id())
+                        .map(|k| stack.len() - 1 - k)
+                    else {
+                        continue;
+                    };
+                    while stack.len() > pos {
+                        let Some(open) = stack.pop() else { break };
+                        if open.is_link {
+                            links = links.saturating_sub(1);
+                        }
+                        if let Some(idx) = open.el {
+                            self.flush(&mut block_stack, tag_furniture, name_furniture);
+                            block_stack.pop();
+                            let (tag_f, name_f, away) = furniture_marks.pop().unwrap_or_default();
+                            self.elsewhere = self.elsewhere.saturating_sub(u32::from(away));
+                            tag_furniture = tag_furniture.saturating_sub(u32::from(tag_f));
+                            name_furniture = name_furniture.saturating_sub(u32::from(name_f));
+                            let i = idx as usize;
+                            self.els[i].end_block = self.blocks.len() as u32;
+                            self.els[i].end_el = self.els.len() as u32;
+                            let (chars, link_chars) = (self.els[i].chars, self.els[i].link_chars);
+                            let parent = self.els[i].parent;
+                            if let Some(p) = self.els.get_mut(parent as usize) {
+                                p.chars += chars;
+                                p.link_chars += link_chars;
+                            }
+                        }
+                    }
                 }
             }
-            _ => {}
         }
+    }
+
+    fn kind_of_el(&self, el: u32) -> Kind {
+        self.els.get(el as usize).map_or(Kind::Loose, |e| e.kind)
+    }
+
+    /// Ends the text gathered for the innermost open block element as one block.
+    fn flush(
+        &mut self,
+        block_stack: &mut [(u32, String, u32, u32)],
+        tag_furniture: u32,
+        name_furniture: u32,
+    ) {
+        let Some((el, text, chars, link_chars)) = block_stack.last_mut() else {
+            return;
+        };
+        if *chars == 0 {
+            text.clear();
+            return;
+        }
+        self.meta.block(text, self.elsewhere > 0);
+        let e = &mut self.els[*el as usize];
+        e.chars += *chars;
+        e.link_chars += *link_chars;
+        self.blocks.push(Block {
+            text: std::mem::take(text),
+            kind: e.kind,
+            el: *el,
+            chars: *chars,
+            link_chars: *link_chars,
+            tag_furniture: tag_furniture > 0,
+            name_furniture: name_furniture > 0,
+        });
+        *chars = 0;
+        *link_chars = 0;
     }
 }
 
-/// `<title>` without its site suffix, else `og:title`, else the first `<h1>`.
-fn page_title(doc: &Html) -> Option<String> {
-    let text = |el: ElementRef| {
-        let mut s = String::new();
-        inline_text(el, &mut s);
-        collapse(&s)
+/// A container's starting score: its tag, its class/id words, its semantic markup.
+fn base_score(name: &str, e: &Element, content_hint: bool) -> f32 {
+    let tag = match name {
+        "div" => 5.0,
+        "article" => 10.0,
+        "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
     };
-    let candidates = [
-        doc.select(sel!("title"))
-            .next()
-            .map(text)
-            .map(|t| strip_site_suffix(&t).to_string()),
-        doc.select(sel!("meta[property='og:title']"))
-            .next()
-            .and_then(|m| m.attr("content"))
-            .map(collapse),
-        doc.select(sel!("h1")).next().map(text),
-    ];
-    candidates.into_iter().flatten().find(|t| !t.is_empty())
+    let (furniture, content) = if matches!(name, "html" | "body") {
+        (false, false)
+    } else {
+        let (f, c) = name_hints(e);
+        (
+            f,
+            c || (content_hint && name != "main" && name != "article"),
+        )
+    };
+    let mut score = tag;
+    if content {
+        score += 25.0;
+    }
+    if furniture {
+        score -= 25.0;
+    }
+    if e.attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        score += 40.0;
+    }
+    if e.attr("role") == Some("main") {
+        score += 5.0;
+    }
+    score
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Below this many visible characters the selection trusting class/id words is
+/// deemed to have lost the story.
+const MIN_CONTENT_CHARS: u32 = 250;
+
+impl Walk {
+    /// The text of the main-content blocks, in document order.
+    fn select_content(&self) -> Vec<String> {
+        let strict = self.choose(true);
+        let size = |bs: &[usize]| bs.iter().map(|&i| self.blocks[i].chars).sum::<u32>();
+        let chosen = if size(&strict) >= MIN_CONTENT_CHARS {
+            strict
+        } else {
+            let lenient = self.choose(false);
+            if size(&lenient) > size(&strict) * 2 {
+                lenient
+            } else {
+                strict
+            }
+        };
+        chosen
+            .into_iter()
+            .map(|i| self.blocks[i].text.clone())
+            .collect()
+    }
+
+    /// Indices of the kept blocks; `trust_names`: class/id words mark furniture.
+    fn choose(&self, trust_names: bool) -> Vec<usize> {
+        let block_furniture = |b: &Block| b.tag_furniture || (trust_names && b.name_furniture);
+        let el_furniture = |e: &El| e.tag_furniture || (trust_names && e.name_furniture);
+        let mut score: Vec<f32> = vec![f32::NAN; self.els.len()];
+        for b in &self.blocks {
+            if block_furniture(b) || b.chars < 25 {
+                continue;
+            }
+            let start = match b.kind {
+                Kind::Paragraph | Kind::Pre | Kind::Quote => self.els[b.el as usize].parent,
+                // Text outside `<p>` scores only as sentences: lists of names or links
+                // separated by `<br>` are not a story.
+                Kind::Loose | Kind::Cell if b.chars >= 60 && has_sentence_end(&b.text) => b.el,
+                Kind::Loose | Kind::Cell => continue,
+                Kind::Title | Kind::Heading | Kind::Item => continue,
+            };
+            let commas = b.text.matches([',', '，', '、']).count() as f32;
+            let points = 1.0 + commas + (b.chars as f32 / 100.0).min(3.0);
+            let mut at = start;
+            for divider in [1.0, 2.0, 6.0] {
+                let Some(e) = self.els.get(at as usize) else {
+                    break;
+                };
+                let s = &mut score[at as usize];
+                if s.is_nan() {
+                    *s = e.base;
+                }
+                *s += points / divider;
+                at = e.parent;
+            }
+        }
+        let final_score = |i: usize| -> Option<f32> {
+            let e = &self.els[i];
+            let s = score[i];
+            if s.is_nan() || el_furniture(e) {
+                return None;
+            }
+            let density = if e.chars > 0 {
+                e.link_chars as f32 / e.chars as f32
+            } else {
+                0.0
+            };
+            Some(s * (1.0 - density))
+        };
+        let top = (0..self.els.len())
+            .filter_map(|i| final_score(i).map(|s| (i, s)))
+            .fold(None::<(usize, f32)>, |best, (i, s)| match best {
+                Some((_, b)) if b >= s => best,
+                _ => Some((i, s)),
+            });
+        let Some((top, top_score)) = top else {
+            // No prose block at all: every block that reads as prose.
+            return (0..self.blocks.len())
+                .filter(|&i| {
+                    let b = &self.blocks[i];
+                    !block_furniture(b) && b.kind != Kind::Title && reads_as_prose(&b.text)
+                })
+                .collect();
+        };
+        let top = self.ascend(top, top_score, &final_score);
+        let top_score = final_score(top).unwrap_or(top_score);
+        // The top container and the siblings that score near it or read as prose.
+        let parent = self.els[top].parent;
+        let threshold = (top_score * 0.2).max(10.0);
+        let mut ranges = Vec::new();
+        if parent == u32::MAX {
+            ranges.push(top);
+        } else {
+            let p = &self.els[parent as usize];
+            // Siblings are the elements whose parent is `parent`, inside its block range;
+            // scan elements created after the parent.
+            for i in (parent as usize + 1)..p.end_el as usize {
+                let e = &self.els[i];
+                if e.parent != parent {
+                    continue;
+                }
+                if i == top {
+                    ranges.push(i);
+                    continue;
+                }
+                if el_furniture(e) {
+                    continue;
+                }
+                let keep = final_score(i).is_some_and(|s| s >= threshold)
+                    || (e.kind == Kind::Paragraph && {
+                        let density = e.link_chars as f32 / e.chars.max(1) as f32;
+                        (e.chars > 80 && density < 0.25)
+                            || (e.chars > 0
+                                && density == 0.0
+                                && (e.first_block..e.end_block).any(|b| {
+                                    self.blocks[b as usize].text.trim_end().ends_with('.')
+                                }))
+                    });
+                if keep {
+                    ranges.push(i);
+                }
+            }
+        }
+        let mut kept = Vec::new();
+        for i in ranges {
+            let e = &self.els[i];
+            for bi in e.first_block..e.end_block {
+                let b = &self.blocks[bi as usize];
+                if block_furniture(b) || b.kind == Kind::Title {
+                    continue;
+                }
+                if b.link_chars * 2 > b.chars {
+                    continue;
+                }
+                kept.push(bi as usize);
+            }
+        }
+        // Headings with nothing of theirs after them ("Related", "More on this").
+        while kept
+            .last()
+            .is_some_and(|&i| self.blocks[i].kind == Kind::Heading)
+        {
+            kept.pop();
+        }
+        kept
+    }
+}
+
+impl Walk {
+    /// Readability's step up from the top candidate: when three or more other
+    /// containers score nearly as well (a story cut into chunks by ad slots), the body is
+    /// their nearest common ancestor; and a parent that scores higher than the child it
+    /// was reached from is the better body.
+    fn ascend(&self, top: usize, top_score: f32, score: &dyn Fn(usize) -> Option<f32>) -> usize {
+        // Element indices are in document order and `end_el` bounds the subtree.
+        let is_ancestor = |a: usize, d: usize| d > a && d < self.els[a].end_el as usize;
+        let alternatives: Vec<usize> = (0..self.els.len())
+            .filter(|&i| i != top && !is_ancestor(i, top) && !is_ancestor(top, i))
+            .filter(|&i| score(i).is_some_and(|s| s >= 0.75 * top_score))
+            .take(64)
+            .collect();
+        let mut top = top;
+        if alternatives.len() >= 3 {
+            let mut at = self.els[top].parent;
+            while let Some(e) = self.els.get(at as usize) {
+                let a = at as usize;
+                let contained = alternatives.iter().filter(|&&i| is_ancestor(a, i)).count();
+                if contained >= 3 {
+                    top = a;
+                    break;
+                }
+                at = e.parent;
+            }
+        }
+        // Walk up while the parent scores at least a third of its child, taking it when it
+        // scores more.
+        let mut last = score(top).unwrap_or(top_score);
+        let threshold = last / 3.0;
+        let mut at = self.els[top].parent;
+        while let Some(e) = self.els.get(at as usize) {
+            if e.parent == u32::MAX {
+                break; // never the whole document
+            }
+            if let Some(s) = score(at as usize) {
+                if s < threshold {
+                    break;
+                }
+                if s > last {
+                    top = at as usize;
+                    break;
+                }
+                last = s;
+            }
+            at = e.parent;
+        }
+        top
+    }
+}
+
+fn has_sentence_end(text: &str) -> bool {
+    text.contains(['.', '!', '?', '。', '！', '？', '؟'])
+}
+
+/// Four words or more, or a sentence end: not a menu entry, tab or button.
+fn reads_as_prose(text: &str) -> bool {
+    text.split_whitespace().nth(3).is_some() || text.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// "Kenya police fire tear gas | World | Example News" → "Kenya police fire tear gas".
@@ -379,60 +1142,5 @@ pub fn strip_site_suffix(title: &str) -> &str {
             return title;
         }
         title = head;
-    }
-}
-
-/// The publication date as the page writes it, from the most to the least explicit
-/// source: Open Graph article meta, generic date metas, JSON-LD `datePublished`,
-/// then `<time datetime>` (one marked as the publication time first).
-fn published(doc: &Html) -> Option<String> {
-    let usable = |s: &str| {
-        let s = s.trim();
-        (!s.is_empty() && s.bytes().any(|b| b.is_ascii_digit())).then(|| s.to_string())
-    };
-    let metas = [
-        sel!("meta[property='article:published_time']"),
-        sel!("meta[itemprop='datePublished']"),
-        sel!("meta[name='date' i], meta[name='pubdate' i], meta[name='publishdate' i], meta[name='publish-date' i], meta[name='publication_date' i], meta[name='dc.date.issued' i], meta[name='dc.date' i], meta[name='dcterms.created' i], meta[name='sailthru.date' i], meta[name='parsely-pub-date' i], meta[property='og:published_time' i]"),
-    ];
-    for meta in metas {
-        if let Some(date) = doc
-            .select(meta)
-            .filter_map(|m| m.attr("content"))
-            .find_map(usable)
-        {
-            return Some(date);
-        }
-    }
-    for script in doc.select(sel!("script[type='application/ld+json']")) {
-        let mut json = String::new();
-        inline_text(script, &mut json);
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) {
-            if let Some(date) = find_key(&value, "datePublished").and_then(usable) {
-                return Some(date);
-            }
-        }
-    }
-    let marked = sel!("time[pubdate][datetime], time[itemprop='datePublished'][datetime]");
-    let any = sel!("article time[datetime], time[datetime]");
-    [marked, any].into_iter().find_map(|s| {
-        doc.select(s)
-            .filter_map(|t| t.attr("datetime"))
-            .find_map(usable)
-    })
-}
-
-/// First string value of `key` anywhere in a JSON-LD document (`@graph` arrays included).
-fn find_key<'v>(value: &'v serde_json::Value, key: &str) -> Option<&'v str> {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(s)) = map.get(key) {
-                return Some(s);
-            }
-            map.values().find_map(|v| find_key(v, key))
-        }
-        Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
-        _ => None,
     }
 }

@@ -10,11 +10,13 @@
 //! - [`normalize`]: characters of one line (ad shortcodes, entities, spaces).
 //! - [`boilerplate`]: whole lines that are not article text.
 //! - [`layout`]: header, title and paragraph structure from the surviving lines.
-//! - [`html`]: title, content paragraphs and date of an HTML page.
+//! - [`html`]: main content of an HTML page (block scoring).
+//! - [`metadata`]: title, publication date, authors, canonical URL, site name, language.
 
 pub mod boilerplate;
 pub mod html;
 pub mod layout;
+pub mod metadata;
 pub mod normalize;
 
 #[cfg(test)]
@@ -32,8 +34,17 @@ pub struct Cleaned {
     pub text: String,
     /// Byte offset in `text` where the body starts (0 when there is no title paragraph).
     pub body_start: usize,
-    /// Publication date found in the document itself (HTML meta), as written.
+    /// Publication date found in the document itself (HTML meta), as written when it
+    /// is ISO 8601, else normalised to `YYYY-MM-DD` from a written date.
     pub published: Option<String>,
+    /// Authors the page names (meta author, JSON-LD author, `rel=author`, byline).
+    pub authors: Vec<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, else `og:url`).
+    pub canonical_url: Option<String>,
+    /// The site's name (`og:site_name`, else the JSON-LD publisher).
+    pub site_name: Option<String>,
+    /// Primary language subtag the page declares (`<html lang="en-US">` → `en`).
+    pub language: Option<String>,
 }
 
 /// Cleans one raw article. Errors are a human-readable reason ("empty after cleaning").
@@ -65,7 +76,12 @@ pub fn clean(raw: &RawArticle) -> Result<Cleaned, String> {
             let published = page
                 .published
                 .or_else(|| raw.url.as_deref().and_then(url_date));
-            assemble(layout(lines, title), published)
+            let mut cleaned = assemble(layout(lines, title), published)?;
+            cleaned.authors = page.authors;
+            cleaned.canonical_url = page.canonical_url;
+            cleaned.site_name = page.site_name;
+            cleaned.language = page.language;
+            Ok(cleaned)
         }
     }
 }
@@ -155,5 +171,6 @@ fn assemble(layout: Layout, published: Option<String>) -> Result<Cleaned, String
         text,
         body_start,
         published,
+        ..Cleaned::default()
     })
 }

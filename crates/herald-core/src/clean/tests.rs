@@ -313,3 +313,214 @@ fn publication_days_in_urls() {
     assert_eq!(url_date("https://tass.ru/moskva/8836033"), None);
     assert_eq!(url_date("https://example.org/story/12345678/"), None);
 }
+
+/// A news page as CMSs emit them: menus, cookie banner, share bar, ad slot, caption,
+/// related stories, newsletter box, comments and footer around a story with a
+/// subheading, a list and a quote.
+const FULL_PAGE: &str = r#"<!DOCTYPE html><html lang="en-GB"><head>
+<title>Ceasefire talks resume in Doha | World | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://news.example.com/world/2023/03/20/ceasefire-talks">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Example News"},
+ {"@type":"NewsArticle","headline":"Ceasefire talks resume in Doha","datePublished":"2023-03-20T09:30:00+03:00",
+  "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"Omar Haddad"}]}]}</script>
+</head><body>
+<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our policy.</p><button>Accept</button></div>
+<header class="site-header"><nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li></ul></nav></header>
+<main>
+<article>
+<h1>Ceasefire talks resume in Doha</h1>
+<div class="byline">By <a rel="author" href="/staff/jane-doe">Jane Doe</a> and Omar Haddad</div>
+<div class="share-bar"><a href="/share">Share on Facebook</a> <a href="/share">Share on Twitter</a> <a href="/share">Email</a></div>
+<figure><img src="a.jpg"><figcaption>Delegates arrive in Doha on Monday. Photo: Example/Reuters</figcaption></figure>
+<div class="article-body">
+<p>DOHA, Qatar — Negotiators for both sides returned to the table in Doha on Monday, a week after talks collapsed over the release of detainees.</p>
+<p>Mediators said the first session lasted four hours, and that a second was planned for Tuesday, with officials from Egypt and the United States attending.</p>
+<div class="ad-slot"><p>Advertisement</p></div>
+<h2>What is on the table</h2>
+<p>The draft agreement, seen by reporters, has three stages:</p>
+<ul><li>a six-week pause in fighting;</li><li>the exchange of detainees;</li><li>talks on a permanent settlement.</li></ul>
+<blockquote><p>"We are closer than we have been in months," one mediator said.</p></blockquote>
+<p>Previous rounds, in January and February, ended without agreement, and fighting resumed within days.</p>
+</div>
+<div class="newsletter-signup"><h3>Get the morning briefing</h3><p>Sign up for our daily newsletter with the day's top stories, delivered to your inbox every morning.</p><form><input type="email"></form></div>
+<div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Talks collapse over detainee releases, mediators say</a></li><li><a href="/b">Who are the mediators in the Doha negotiations?</a></li></ul></div>
+</article>
+<section id="comments"><h2>Comments</h2><div class="comment"><p>This is the best news I have read all week, finally some progress for everyone involved.</p></div></section>
+</main>
+<aside class="sidebar"><h3>Most read</h3><ol><li><a href="/c">Floods hit the capital for the third time this year, thousands displaced</a></li></ol></aside>
+<footer><p>&copy; 2023 Example News. All rights reserved.</p><p>Contact us, privacy policy and terms of use for every reader of this website.</p></footer>
+</body></html>"#;
+
+#[test]
+fn html_keeps_the_story_and_drops_the_furniture_around_it() {
+    let c = html(None, FULL_PAGE);
+    let title = "Ceasefire talks resume in Doha";
+    assert_eq!(c.title.as_deref(), Some(title));
+    assert_eq!(
+        c.text,
+        format!(
+            "{title}\n\n\
+DOHA, Qatar — Negotiators for both sides returned to the table in Doha on Monday, a week after \
+talks collapsed over the release of detainees.\n\n\
+Mediators said the first session lasted four hours, and that a second was planned for Tuesday, \
+with officials from Egypt and the United States attending.\n\n\
+What is on the table\n\n\
+The draft agreement, seen by reporters, has three stages:\n\n\
+a six-week pause in fighting;\n\n\
+the exchange of detainees;\n\n\
+talks on a permanent settlement.\n\n\
+\"We are closer than we have been in months,\" one mediator said.\n\n\
+Previous rounds, in January and February, ended without agreement, and fighting resumed within days."
+        )
+    );
+    for gone in [
+        "cookies",
+        "Home",
+        "Share",
+        "Photo",
+        "Advertisement",
+        "newsletter",
+        "Related",
+        "mediators in the Doha",
+        "best news",
+        "Floods",
+        "rights reserved",
+        "privacy",
+    ] {
+        assert!(!c.text.contains(gone), "{gone:?} should be dropped");
+    }
+}
+
+#[test]
+fn html_metadata_from_json_ld_metas_and_markup() {
+    let c = html(None, FULL_PAGE);
+    assert_eq!(c.published.as_deref(), Some("2023-03-20T09:30:00+03:00"));
+    assert_eq!(c.authors, vec!["Jane Doe", "Omar Haddad"]);
+    assert_eq!(
+        c.canonical_url.as_deref(),
+        Some("https://news.example.com/world/2023/03/20/ceasefire-talks")
+    );
+    assert_eq!(c.site_name.as_deref(), Some("Example News"));
+    assert_eq!(c.language.as_deref(), Some("en"));
+
+    // og:title wins over <title>, and loses its site suffix too.
+    let page = r#"<html><head><title>Old headline - Example</title>
+      <meta property="og:title" content="Army takes the airport | Example Wire">
+      <meta name="author" content="By Ana Ruiz, Tom Lee">
+      <meta property="og:url" content="https://wire.example.org/a/1"></head>
+      <body><article><p>The army took the airport on Sunday, officials said.</p></article></body></html>"#;
+    let c = html(None, page);
+    assert_eq!(c.title.as_deref(), Some("Army takes the airport"));
+    assert_eq!(c.authors, vec!["Ana Ruiz", "Tom Lee"]);
+    assert_eq!(
+        c.canonical_url.as_deref(),
+        Some("https://wire.example.org/a/1")
+    );
+    assert_eq!(c.language, None);
+    assert_eq!(c.published, None);
+}
+
+#[test]
+fn html_publication_dates_in_other_forms() {
+    // A visible date line near the headline, in words.
+    let page = r#"<html><body><article><h1>Strike shuts ports</h1>
+      <div class="post-date">Published March 20, 2023 at 9:14 am</div>
+      <p>Dock workers walked out at every port on the coast on Monday.</p></article>
+      <div class="related"><span class="date">January 2, 2019</span></div></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2023-03-20"));
+    // A meta in RFC 2822 form is normalised to a day.
+    let page = r#"<html><head><meta name="pubdate" content="Mon, 20 Mar 2023 14:05:00 GMT">
+      </head><body><p>Dock workers walked out.</p></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2023-03-20"));
+    // JSON-LD that does not parse still gives its datePublished.
+    let page = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+      "datePublished": "2021-11-07T10:00:00Z", }</script></head><body><p>Text here.</p></body></html>"#;
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2021-11-07T10:00:00Z")
+    );
+    use metadata::text_date;
+    assert_eq!(text_date("20 March 2023").as_deref(), Some("2023-03-20"));
+    assert_eq!(text_date("Sept. 3rd, 2021").as_deref(), Some("2021-09-03"));
+    assert_eq!(
+        text_date("posted 2020/06/22 07:30").as_deref(),
+        Some("2020-06-22")
+    );
+    assert_eq!(text_date("25.12.2020").as_deref(), Some("2020-12-25"));
+    assert_eq!(text_date("12/25/2020").as_deref(), Some("2020-12-25"));
+    assert_eq!(text_date("March 2023"), None);
+    assert_eq!(text_date("Room 12, 2023 visitors"), None);
+}
+
+#[test]
+fn html_text_in_divs_and_line_breaks_is_read_as_paragraphs() {
+    let page = r#"<html><body>
+      <div id="menu"><div><a href="/">Home</a></div><div><a href="/news">News</a></div></div>
+      <div class="entry">Rebels seized the town of Bunia on Friday, residents said, after two days of fighting.<br><br>
+      The United Nations condemned the attack and called for an immediate ceasefire in the province.<br><br>
+      Aid groups said thousands of people had fled toward the border, many of them on foot.</div>
+      <div class="widget"><a href="/x">Older posts</a></div>
+      </body></html>"#;
+    let c = html(Some("Rebels seize Bunia"), page);
+    assert_eq!(
+        c.text,
+        "Rebels seize Bunia\n\n\
+Rebels seized the town of Bunia on Friday, residents said, after two days of fighting.\n\n\
+The United Nations condemned the attack and called for an immediate ceasefire in the province.\n\n\
+Aid groups said thousands of people had fled toward the border, many of them on foot."
+    );
+}
+
+#[test]
+fn html_story_split_by_ad_slots_is_read_whole() {
+    let chunk = |n: usize| {
+        format!(
+            "<div class=\"text-wrap\"><div class=\"text-grid\"><p>Paragraph {n} of the story, \
+with enough words, commas, and detail to read as prose.</p><p>Another sentence in chunk {n}, \
+which also reads like an article.</p></div></div><div class=\"dfp-ad\"></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div class=\"story\">{}</div><div class=\"footer-links\"><a href=\"/\">About us</a></div></body></html>",
+        (1..=5).map(chunk).collect::<String>()
+    );
+    let c = html(Some("Split story"), &page);
+    for n in 1..=5 {
+        assert!(
+            c.text.contains(&format!("Paragraph {n} of")),
+            "chunk {n} kept"
+        );
+    }
+    assert!(!c.text.contains("About us"));
+}
+
+#[test]
+fn hostile_nesting_is_read_without_recursion() {
+    let depth = 100_000;
+    let mut page = String::with_capacity(depth * 11 + 200);
+    page.push_str("<html><body>");
+    for _ in 0..depth {
+        page.push_str("<div>");
+    }
+    page.push_str("<p>Deep inside, the story still reads as a sentence, with commas.</p>");
+    for _ in 0..depth {
+        page.push_str("</div>");
+    }
+    page.push_str("</body></html>");
+    let started = std::time::Instant::now();
+    let c = clean(&article(Some("Deep"), RawBody::Html(page)));
+    assert!(started.elapsed().as_secs() < 60);
+    // html5ever may flatten part of such a tree; whatever it keeps, nothing panics.
+    if let Ok(c) = c {
+        assert!(c.text.starts_with("Deep"));
+    }
+    // Many unclosed inline elements and a huge flat page are bounded too.
+    let page = format!(
+        "<html><body>{}</body></html>",
+        "<b><i><a href=x>t ".repeat(20_000)
+    );
+    let _ = clean(&article(None, RawBody::Html(page)));
+}

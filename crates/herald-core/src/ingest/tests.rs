@@ -89,7 +89,7 @@ fn an_unknown_extension_named_explicitly_is_unreadable() {
     assert_eq!(err.kind, IngestErrorKind::Unreadable);
     assert_eq!(
         err.reason,
-        "unknown extension `.pdf` (expected .txt, .html, .htm, .jsonl (optionally .gz))"
+        "unknown extension `.pdf` (expected .txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml (each optionally .gz))"
     );
 }
 
@@ -179,4 +179,79 @@ fn defaults_fill_only_what_a_record_lacks() {
         Some("2021-10-10".into())
     );
     assert_eq!(defaults.fill(None, &defaults.url), None);
+}
+
+#[test]
+fn the_content_decides_the_format_when_it_is_unmistakable() {
+    let d = |s: &[u8]| {
+        let d = Format::detect(s);
+        (d.format, d.certain)
+    };
+    assert_eq!(d(b"WARC/1.0\r\nWARC-Type: warcinfo"), (Format::Warc, true));
+    assert_eq!(d(b"\n\nWARC/0.17\r\n"), (Format::Warc, true));
+    assert_eq!(
+        d(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+        (Format::Feed, true)
+    );
+    assert_eq!(d(b"\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- c --><feed xmlns=\"http://www.w3.org/2005/Atom\">"), (Format::Feed, true));
+    assert_eq!(d(b"<rdf:RDF xmlns:rdf=\"x\">"), (Format::Feed, true));
+    assert_eq!(d(b"<?xml version=\"1.0\"?><urlset>"), (Format::Feed, false));
+    assert_eq!(
+        d(b"  <!DOCTYPE html>\n<html lang=en>"),
+        (Format::Html, true)
+    );
+    assert_eq!(d(b"<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\"><html>"), (Format::Html, true));
+    assert_eq!(
+        d(b"<!-- saved from url=(0042) --><HTML><HEAD>"),
+        (Format::Html, true)
+    );
+    assert_eq!(d(b"<div class=story><p>x</p>"), (Format::Html, false));
+    assert_eq!(d(b"{\"text\":\"x\"}"), (Format::Jsonl, false));
+    assert_eq!(d(b"Police fired tear gas."), (Format::Text, false));
+    assert_eq!(d(b""), (Format::Text, false));
+    assert_eq!(d(b"<!-- never closed"), (Format::Html, false));
+}
+
+#[test]
+fn an_extension_that_lies_gives_way_to_the_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html><html><body><p>Police fired tear gas.</p></body></html>";
+    fs::write(dir.path().join("page.txt"), page).unwrap();
+    fs::write(dir.path().join("prose.jsonl.txt"), "{not json, just prose").unwrap();
+    fs::write(
+        dir.path().join("records.html"),
+        "{\"text\":\"Police fired tear gas.\"}\n",
+    )
+    .unwrap();
+    let warc = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://x.example/a\r\n\
+                Content-Type: text/html\r\nContent-Length: 24\r\n\r\n<p>Police fired gas.</p>\r\n\r\n";
+    fs::write(dir.path().join("crawl.dat"), warc).unwrap();
+    let items = read_all(&[
+        path_of(&dir, "page.txt"),
+        path_of(&dir, "prose.jsonl.txt"),
+        path_of(&dir, "records.html"),
+        path_of(&dir, "crawl.dat"),
+    ]);
+    assert_eq!(items[0].as_ref().unwrap().body, RawBody::Html(page.into()));
+    // Weak signs do not override the extension: `{` in a .txt is prose, and a
+    // .html file is HTML even when it opens with `{`.
+    assert!(matches!(items[1].as_ref().unwrap().body, RawBody::Text(_)));
+    assert!(matches!(items[2].as_ref().unwrap().body, RawBody::Html(_)));
+    // An unknown extension named explicitly is read when the content is unmistakable.
+    let rec = items[3].as_ref().unwrap();
+    assert_eq!(rec.url.as_deref(), Some("https://x.example/a"));
+}
+
+#[test]
+fn legacy_arc_files_are_passed_over_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("old.arc"),
+        "filedesc://old.arc 0.0.0.0 20080430204825 text/plain 76\n",
+    )
+    .unwrap();
+    let items = read_all(&[dir.path().to_string_lossy().into_owned()]);
+    let err = items[0].as_ref().unwrap_err();
+    assert_eq!(err.kind, IngestErrorKind::Ignored);
+    assert!(err.reason.contains("convert it to WARC"), "{}", err.reason);
 }

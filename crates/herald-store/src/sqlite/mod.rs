@@ -44,8 +44,8 @@ impl std::fmt::Debug for Store {
 
 const INSERT_ARTICLE: &str = "
 INSERT INTO articles (id, url, title, published, source, language, text, body_start,
-                      duplicate_of, story_id, ingested_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                      duplicate_of, story_id, ingested_at, authors)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
 ON CONFLICT (id) DO NOTHING";
 
 const INSERT_EVENT: &str = "
@@ -67,7 +67,8 @@ INSERT INTO spans (event_id, kind, char_start, char_end, text) VALUES (?1, ?2, ?
 const ARTICLE_EXISTS: &str = "SELECT 1 FROM articles WHERE id = ?1";
 
 const SELECT_ARTICLE: &str = "
-SELECT id, url, title, published, source, language, text, body_start, duplicate_of, story_id
+SELECT id, url, title, published, source, language, text, body_start, duplicate_of, story_id,
+       authors
 FROM articles WHERE id = ?1";
 
 const COUNT_ARTICLES: &str = "SELECT COUNT(*) FROM articles";
@@ -271,6 +272,7 @@ impl Store {
                     .query_row([id], |row| {
                         let published: Option<String> = row.get(3)?;
                         let body_start: i64 = row.get(7)?;
+                        let authors: String = row.get(10)?;
                         Ok((
                             Article {
                                 id: row.get(0)?,
@@ -278,6 +280,7 @@ impl Store {
                                 title: row.get(2)?,
                                 published: None,
                                 source: row.get(4)?,
+                                authors: serde_json::from_str(&authors).unwrap_or_default(),
                                 language: row.get(5)?,
                                 text: row.get(6)?,
                                 body_start: usize::try_from(body_start).unwrap_or(0),
@@ -489,6 +492,7 @@ fn write_batch(
             article.duplicate_of,
             article.story_id,
             ingested_at,
+            serde_json::to_string(&article.authors).expect("strings serialize"),
         ])?;
         if inserted == 0 {
             outcome.articles_existing += 1;

@@ -23,10 +23,21 @@ pub(crate) struct Migration {
 }
 
 /// All migrations, in order. `MIGRATIONS[i].version == i + 1`.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: V1_ARTICLES_EVENTS_PROVENANCE,
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: V1_ARTICLES_EVENTS_PROVENANCE,
+    },
+    Migration {
+        version: 2,
+        sql: V2_ARTICLE_AUTHORS,
+    },
+];
+
+/// Bylines of an article, as a JSON array (empty when the page names none).
+const V2_ARTICLE_AUTHORS: &str = "
+ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+";
 
 /// Offsets (`char_start`, `char_end`) are Unicode code-point offsets into
 /// `articles.text`, as in the event record; `body_start` alone is a byte offset, because

@@ -13,6 +13,7 @@ fn article(text: &str, published: &str) -> Article {
         title: None,
         published: Some(NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap()),
         source: None,
+        authors: Vec::new(),
         language: "en".into(),
         text: text.into(),
         body_start: 0,

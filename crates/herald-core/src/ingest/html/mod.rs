@@ -1,18 +1,24 @@
 //! HTML files: one page per file. The page is passed on as it is; finding the article
 //! in it (title, paragraphs, date) is the clean stage's job, so that HTML arriving
 //! inside JSONL records gets exactly the same treatment.
+//!
+//! Pages in any encoding are read ([`super::charset::decode_html`]: BOM, `<meta>`,
+//! detection); a page is at most [`super::MAX_DOCUMENT_BYTES`].
 
 #[cfg(test)]
 mod tests;
 
-use super::{read_document, Records, Source};
+use super::charset::decode_html;
+use super::{read_bytes, IngestError, Records, Source, MAX_DOCUMENT_BYTES};
 use crate::model::{Origin, RawArticle, RawBody};
 
 /// Reads one HTML page. Lazy: the file is read when the record is asked for.
 pub fn read(mut source: Source) -> Records {
     Box::new(std::iter::once_with(move || {
-        let html = read_document(&mut source)?;
+        let bytes = read_bytes(&mut source, MAX_DOCUMENT_BYTES)?;
         let defaults = &source.defaults;
+        let html = page_text(&bytes, defaults.url.as_deref())
+            .map_err(|reason| IngestError::unreadable(&source.path, None, reason))?;
         Ok(RawArticle {
             origin: Origin {
                 path: source.path.clone(),
@@ -25,4 +31,12 @@ pub fn read(mut source: Source) -> Records {
             body: RawBody::Html(html),
         })
     }))
+}
+
+/// The text of a page file, or why there is none.
+pub fn page_text(bytes: &[u8], url: Option<&str>) -> Result<String, String> {
+    if bytes.trim_ascii().is_empty() {
+        return Err("empty file".into());
+    }
+    decode_html(bytes, None, url).map(|d| d.text)
 }

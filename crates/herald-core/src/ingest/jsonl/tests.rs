@@ -148,6 +148,14 @@ fn empty_blank_binary_and_non_utf8_jsonl() {
         1,
         "a binary file is one error, not one per line"
     );
+    // A gzip header and nothing more: whatever the name says, it is gzip, cut short.
+    assert_eq!(
+        items[0].as_ref().unwrap_err().reason,
+        "gzip data that does not decompress (truncated)"
+    );
+
+    let (_, items) = read(b"\x00\x00\x00{}\n\x00", &InputDefaults::default());
+    assert_eq!(items.len(), 1);
     assert_eq!(
         items[0].as_ref().unwrap_err().reason,
         "binary file (NUL bytes)"

@@ -1,0 +1,605 @@
+//! Page metadata: title, publication date, authors, canonical URL, site name, language.
+//!
+//! [`MetaCollector`] is fed every element of the page by the HTML walk (one pass, no
+//! extra tree traversals) and keeps only what it needs, with bounded counts and text
+//! lengths; [`MetaCollector::finish`] then picks each field from the most explicit
+//! source the page offers.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use ego_tree::NodeRef;
+use regex::Regex;
+use scraper::node::Element;
+use scraper::Node;
+
+use super::html::strip_site_suffix;
+
+/// The metadata fields of a page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub canonical_url: Option<String>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+}
+
+/// At most this many items of each kind are kept (hostile pages repeat tags).
+const MAX_ITEMS: usize = 24;
+/// At most this many characters of an element's text are read.
+const MAX_TEXT: usize = 300;
+
+#[derive(Debug, Default)]
+pub struct MetaCollector {
+    lang: Option<String>,
+    title: Option<String>,
+    h1: Option<String>,
+    /// (lower-case name/property/itemprop, content).
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    json_ld: Vec<String>,
+    /// `<time datetime>` values, with whether the element says it is the publication time.
+    times: Vec<(String, bool)>,
+    /// Text of elements whose class/id speaks of a date, with whether it says published.
+    date_texts: Vec<(String, bool)>,
+    /// Author names from `rel=author`, `itemprop=author` and byline elements.
+    author_texts: Vec<String>,
+    /// Text blocks read since the first `<h1>` (none before it).
+    blocks_after_h1: Option<usize>,
+    /// A short line near the headline that holds a date ("March 20, 2023 | 9:14 am").
+    date_line: Option<String>,
+    /// Elements seen so far (a bound for the work spent on hostile pages).
+    seen: usize,
+}
+
+/// Text of a subtree (lazy, iterative), cut at `MAX_TEXT` characters.
+fn text_of(node: NodeRef<Node>) -> String {
+    let mut out = String::new();
+    for n in node.descendants() {
+        if let Node::Text(t) = n.value() {
+            out.push(' ');
+            out.push_str(t);
+            if out.len() > MAX_TEXT {
+                let mut cut = MAX_TEXT;
+                while !out.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.truncate(cut);
+                break;
+            }
+        }
+    }
+    collapse(&out)
+}
+
+/// Full text of a small element such as `<script>` or `<title>` (direct text children).
+fn own_text(node: NodeRef<Node>) -> String {
+    let mut out = String::new();
+    for n in node.children() {
+        if let Node::Text(t) = n.value() {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn class_id_words(e: &Element) -> (bool, bool, bool) {
+    // (date-like, published-like, author-like)
+    let (mut date, mut published, mut author) = (false, false, false);
+    let has = |hay: &str, needle: &str| {
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    for attr in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        date |= has(attr, "date") || has(attr, "time") || has(attr, "posted");
+        published |= has(attr, "publish") || has(attr, "posted");
+        author |= has(attr, "byline") || has(attr, "author");
+    }
+    (date, published, author)
+}
+
+impl MetaCollector {
+    /// Looks at one element of the page (called in document order).
+    /// `aside`: the element sits in page furniture or a skipped part (`<head>` and
+    /// scripts count as skipped: their metadata is read, their visible text is not).
+    pub fn element(&mut self, node: NodeRef<Node>, e: &Element, aside: bool) {
+        self.seen += 1;
+        let name = e.name();
+        match name {
+            "html" if self.lang.is_none() => {
+                self.lang = e.attr("lang").or(e.attr("xml:lang")).and_then(language_tag);
+            }
+            "title" if self.title.is_none() && !node.ancestors().any(is_svg) => {
+                self.title = Some(collapse(&own_text(node)));
+            }
+            "h1" if self.h1.is_none() => {
+                self.h1 = Some(text_of(node));
+                self.blocks_after_h1 = Some(0);
+            }
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or(e.attr("name"))
+                    .or(e.attr("itemprop"))
+                    .or(e.attr("http-equiv"));
+                if let (Some(key), Some(content)) = (key, e.attr("content")) {
+                    if self.metas.len() < 4 * MAX_ITEMS {
+                        self.metas
+                            .push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
+                    }
+                }
+            }
+            "link" => {
+                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && self.canonical.is_none() {
+                    self.canonical = e.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            "script" => {
+                let is_ld = e
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if is_ld && self.json_ld.len() < MAX_ITEMS {
+                    self.json_ld.push(own_text(node));
+                }
+            }
+            _ => {}
+        }
+        if self.seen > 200_000 || (aside && name != "meta") {
+            return;
+        }
+        let itemprop = e.attr("itemprop").unwrap_or("");
+        if name == "time" || itemprop == "datePublished" {
+            let value = e.attr("datetime").or(e.attr("content"));
+            let marked = e.attr("pubdate").is_some() || itemprop == "datePublished";
+            if self.times.len() < MAX_ITEMS {
+                match value {
+                    Some(v) => self.times.push((v.trim().to_string(), marked)),
+                    None if marked => self.times.push((text_of(node), true)),
+                    None => {}
+                }
+            }
+        }
+        if itemprop == "author" || e.attr("rel").is_some_and(|r| r.contains("author")) {
+            if self.author_texts.len() < MAX_ITEMS {
+                let name = node
+                    .descendants()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .find(|d| d.value().attr("itemprop") == Some("name"))
+                    .map(|d| {
+                        d.value()
+                            .attr("content")
+                            .map(str::to_string)
+                            .unwrap_or_else(|| text_of(*d))
+                    })
+                    .or_else(|| e.attr("content").map(str::to_string))
+                    .unwrap_or_else(|| text_of(node));
+                self.author_texts.push(name);
+            }
+            return;
+        }
+        if matches!(name, "html" | "body" | "head" | "main" | "article") {
+            return;
+        }
+        let (date, published, author) = class_id_words(e);
+        if date && self.date_texts.len() < MAX_ITEMS {
+            self.date_texts.push((text_of(node), published));
+        }
+        if author && self.author_texts.len() < MAX_ITEMS {
+            let text = text_of(node);
+            if let Some(rest) = text
+                .strip_prefix("By ")
+                .or_else(|| text.strip_prefix("by "))
+                .or_else(|| text.strip_prefix("BY "))
+            {
+                self.author_texts.push(rest.to_string());
+            } else if text.split_whitespace().count() <= 4 {
+                self.author_texts.push(text);
+            }
+        }
+    }
+
+    /// Looks at one text block of the page (in document order): a short line holding
+    /// a date among the few blocks after the headline is the visible date line.
+    pub fn block(&mut self, text: &str, aside: bool) {
+        let Some(n) = self.blocks_after_h1.as_mut() else {
+            return;
+        };
+        *n += 1;
+        if *n > 8 || aside || self.date_line.is_some() || text.len() > 150 {
+            return;
+        }
+        let words = text.split_whitespace().count();
+        if words <= 12 {
+            self.date_line = text_date(text);
+        }
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(name, content)| name == k && !content.is_empty())
+                .map(|(_, c)| c.as_str())
+        })
+    }
+
+    /// Picks each field from the most explicit source.
+    pub fn finish(self) -> Metadata {
+        let ld: Vec<serde_json::Value> = self
+            .json_ld
+            .iter()
+            .filter_map(|s| serde_json::from_str(s.trim()).ok())
+            .collect();
+        let ld_str = |key: &str| -> Option<String> {
+            ld.iter().find_map(|v| {
+                find_key(v, key)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            })
+        };
+        let title = [
+            self.meta(&["og:title", "twitter:title"])
+                .map(|t| strip_site_suffix(&collapse(t)).to_string()),
+            ld_str("headline").map(|t| collapse(&t)),
+            self.title
+                .as_deref()
+                .map(|t| strip_site_suffix(t).to_string()),
+            self.h1.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|t| !t.is_empty());
+
+        let published = self.published(&ld);
+
+        let mut authors = Vec::new();
+        let mut add = |raw: &str| {
+            for name in split_authors(raw) {
+                if !authors
+                    .iter()
+                    .any(|a: &String| a.eq_ignore_ascii_case(&name))
+                {
+                    authors.push(name);
+                }
+            }
+        };
+        for v in &ld {
+            if let Some(a) = find_key(v, "author") {
+                for name in json_names(a) {
+                    add(&name);
+                }
+            }
+        }
+        if let Some(a) = self.meta(&["author", "article:author", "dc.creator", "byl"]) {
+            add(a);
+        }
+        for a in &self.author_texts {
+            add(a);
+        }
+
+        let canonical_url = self
+            .canonical
+            .clone()
+            .filter(|c| !c.is_empty())
+            .or_else(|| self.meta(&["og:url"]).map(str::to_string));
+        let site_name = self
+            .meta(&["og:site_name"])
+            .map(collapse)
+            .or_else(|| {
+                ld.iter().find_map(|v| {
+                    find_key(v, "publisher")
+                        .and_then(|p| json_names(p).into_iter().next())
+                        .map(|n| collapse(&n))
+                })
+            })
+            .or_else(|| self.meta(&["application-name"]).map(collapse))
+            .filter(|s| !s.is_empty());
+        let language = self.lang.clone().or_else(|| {
+            self.meta(&["content-language", "og:locale", "language", "dc.language"])
+                .and_then(language_tag)
+        });
+        Metadata {
+            title,
+            published,
+            authors,
+            canonical_url,
+            site_name,
+            language,
+        }
+    }
+
+    /// The publication date, from the most to the least explicit source.
+    fn published(&self, ld: &[serde_json::Value]) -> Option<String> {
+        let from_meta = |keys: &[&str]| -> Option<String> {
+            keys.iter().find_map(|k| {
+                self.metas
+                    .iter()
+                    .filter(|(name, _)| name == k)
+                    .find_map(|(_, c)| normalize_date(c))
+            })
+        };
+        from_meta(&["article:published_time", "og:article:published_time"])
+            .or_else(|| {
+                ld.iter().find_map(|v| {
+                    find_key(v, "datePublished")
+                        .and_then(|d| d.as_str())
+                        .and_then(normalize_date)
+                })
+            })
+            .or_else(|| {
+                // JSON-LD that does not parse (trailing commas, raw newlines) still names
+                // its date plainly.
+                static RE: OnceLock<Regex> = OnceLock::new();
+                let re = RE.get_or_init(|| {
+                    Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex")
+                });
+                self.json_ld.iter().find_map(|s| {
+                    re.captures(s)
+                        .and_then(|c| normalize_date(c.get(1)?.as_str()))
+                })
+            })
+            .or_else(|| from_meta(&["datepublished"]))
+            .or_else(|| {
+                self.times
+                    .iter()
+                    .filter(|(_, marked)| *marked)
+                    .find_map(|(v, _)| normalize_date(v).or_else(|| text_date(v)))
+            })
+            .or_else(|| {
+                from_meta(&[
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "publish_date",
+                    "published_date",
+                    "published-date",
+                    "publication_date",
+                    "publication-date",
+                    "article.published",
+                    "article_date_original",
+                    "original-publish-date",
+                    "date",
+                    "dc.date.issued",
+                    "dc.date",
+                    "dcterms.date",
+                    "dcterms.issued",
+                    "dcterms.created",
+                    "citation_publication_date",
+                    "citation_date",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "og:published_time",
+                    "published_time",
+                    "article:published",
+                    "cxenseparse:recs:publishtime",
+                    "date.available",
+                    "created",
+                    "dc.date.created",
+                    "rnews:datepublished",
+                    "datecreated",
+                    "displaydate",
+                    "pubdate_date",
+                    "live_date",
+                ])
+            })
+            .or_else(|| {
+                ld.iter().find_map(|v| {
+                    find_key(v, "dateCreated")
+                        .and_then(|d| d.as_str())
+                        .and_then(normalize_date)
+                })
+            })
+            .or_else(|| {
+                // Visible date lines: "Published March 20, 2023" first.
+                let published = self
+                    .date_texts
+                    .iter()
+                    .filter(|(_, p)| *p)
+                    .find_map(|(t, _)| text_date(t));
+                published.or_else(|| self.date_texts.iter().find_map(|(t, _)| text_date(t)))
+            })
+            .or_else(|| self.date_line.clone())
+            .or_else(|| self.times.iter().find_map(|(v, _)| normalize_date(v)))
+    }
+}
+
+fn is_svg(node: NodeRef<Node>) -> bool {
+    matches!(node.value(), Node::Element(e) if e.name() == "svg")
+}
+
+/// "en-US" → "en"; "und" and junk give nothing.
+fn language_tag(raw: &str) -> Option<String> {
+    let primary = raw.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (matches!(primary.len(), 2 | 3)
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && primary != "und")
+        .then_some(primary)
+}
+
+/// First value of `key` anywhere in a JSON-LD document (`@graph` arrays included);
+/// serde_json's nesting limit (128) bounds the recursion.
+pub fn find_key<'v>(value: &'v serde_json::Value, key: &str) -> Option<&'v serde_json::Value> {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(v) = map.get(key) {
+                if !v.is_null() {
+                    return Some(v);
+                }
+            }
+            map.values().find_map(|v| find_key(v, key))
+        }
+        Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
+        _ => None,
+    }
+}
+
+/// Names in a JSON-LD person/organisation value: a string, `{"name": …}`, or a list.
+fn json_names(value: &serde_json::Value) -> Vec<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => vec![s.clone()],
+        Value::Object(map) => map
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| vec![s.to_string()])
+            .unwrap_or_default(),
+        Value::Array(items) => items.iter().take(MAX_ITEMS).flat_map(json_names).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// "By Jane Doe and John Roe, Reuters" → ["Jane Doe", "John Roe"]: names only, no
+/// URLs, e-mail addresses or sentences.
+pub fn split_authors(raw: &str) -> Vec<String> {
+    let raw = collapse(raw);
+    let raw = raw
+        .strip_prefix("By ")
+        .or_else(|| raw.strip_prefix("by "))
+        .or_else(|| raw.strip_prefix("BY "))
+        .unwrap_or(&raw);
+    raw.split([',', '&', '|', ';', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim())
+        .filter(|p| {
+            let words = p.split_whitespace().count();
+            (1..=5).contains(&words)
+                && p.len() >= 3
+                && p.len() <= 60
+                && !p.contains("://")
+                && !p.contains('@')
+                && !p.starts_with("www.")
+                && !p.bytes().any(|b| b.is_ascii_digit())
+                && p.chars().next().is_some_and(char::is_alphabetic)
+                && p.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// A date value from metadata: kept as written when it starts with an ISO 8601 day
+/// (`2023-03-20`, `2023-03-20T14:05Z`, `20230320`, `2023/03/20`), else read as a written
+/// date ("Mon, 20 Mar 2023 14:05:00 GMT", "March 20, 2023") and given as `YYYY-MM-DD`.
+pub fn normalize_date(raw: &str) -> Option<String> {
+    let v = raw.trim();
+    if v.is_empty() || !v.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let plausible = |d: NaiveDate| {
+        use chrono::Datelike;
+        (1990..=2100).contains(&d.year())
+    };
+    let iso = v
+        .get(..10)
+        .and_then(|d| {
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .or_else(|_| NaiveDate::parse_from_str(d, "%Y/%m/%d"))
+                .ok()
+        })
+        .or_else(|| {
+            v.get(..8)
+                .filter(|_| v.len() == 8 || v.as_bytes().get(8) == Some(&b'T'))
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok())
+        });
+    if let Some(d) = iso {
+        return plausible(d).then(|| v.to_string());
+    }
+    // Unix time in seconds or milliseconds.
+    if v.bytes().all(|b| b.is_ascii_digit()) && (v.len() == 10 || v.len() == 13) {
+        let secs: i64 = v[..10].parse().ok()?;
+        let d = chrono::DateTime::from_timestamp(secs, 0)?.date_naive();
+        return plausible(d).then(|| d.to_string());
+    }
+    text_date(v)
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let n = n.trim_end_matches('.');
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if n.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    months
+        .iter()
+        .zip(full)
+        .position(|(m, f)| n.starts_with(m) && (f.starts_with(n) || n == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+/// The first day written in a short text, as `YYYY-MM-DD`: ISO days, "March 20, 2023",
+/// "Mar. 20 2023", "20 March 2023", "Mon, 20 Mar 2023", "20.03.2023", and numeric
+/// `M/D/YYYY` (read day-first when the first number cannot be a month).
+pub fn text_date(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})\b
+          | \b(?P<mn>[A-Za-z]{3,9}\.?)\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b
+          | \b(?P<dd>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dn>[A-Za-z]{3,9}\.?),?\s+(?P<dy>(?:19|20)\d\d)\b
+          | \b(?P<na>\d{1,2})(?P<sep>[/.])(?P<nb>\d{1,2})[/.](?P<ny>(?:19|20)\d\d)\b
+        ",
+        )
+        .expect("date regex")
+    });
+    let text = if text.len() > MAX_TEXT {
+        let mut cut = MAX_TEXT;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &text[..cut]
+    } else {
+        text
+    };
+    for c in re.captures_iter(text) {
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let day = if let Some(y) = c.name("iy") {
+            let y: i32 = y.as_str().parse().ok()?;
+            NaiveDate::from_ymd_opt(y, num("im")?, num("id")?)
+        } else if let Some(m) = c.name("mn") {
+            let y: i32 = c.name("my")?.as_str().parse().ok()?;
+            month_number(m.as_str()).and_then(|m| NaiveDate::from_ymd_opt(y, m, num("md")?))
+        } else if let Some(m) = c.name("dn") {
+            let y: i32 = c.name("dy")?.as_str().parse().ok()?;
+            month_number(m.as_str()).and_then(|m| NaiveDate::from_ymd_opt(y, m, num("dd")?))
+        } else {
+            let y: i32 = c.name("ny")?.as_str().parse().ok()?;
+            let (a, b) = (num("na")?, num("nb")?);
+            let dotted = c.name("sep").is_some_and(|s| s.as_str() == ".");
+            if dotted || a > 12 {
+                NaiveDate::from_ymd_opt(y, b, a)
+            } else {
+                NaiveDate::from_ymd_opt(y, a, b)
+            }
+        };
+        if let Some(d) = day {
+            return Some(d.to_string());
+        }
+    }
+    None
+}
