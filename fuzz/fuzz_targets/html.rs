@@ -6,7 +6,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let raw = RawArticle {
-        origin: Origin { path: "fuzz.html".into(), line: None },
+        origin: Origin {
+            path: "fuzz.html".into(),
+            line: None,
+        },
         url: Some("https://example.org/2021/11/07/story".into()),
         title: None,
         published: Some("2021-11-08".into()),
