@@ -521,34 +521,9 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     text_date(v)
 }
 
+/// A month name as a page writes it ("Mar.", "March", "sept").
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    let n = n.trim_end_matches('.');
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if n.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    months
-        .iter()
-        .zip(full)
-        .position(|(m, f)| n.starts_with(m) && (f.starts_with(n) || n == "sept"))
-        .map(|i| i as u32 + 1)
+    crate::extract::dates::month_number(name.trim_end_matches('.'))
 }
 
 /// The first day written in a short text, as `YYYY-MM-DD`: ISO days, "March 20, 2023",

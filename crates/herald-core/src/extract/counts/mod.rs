@@ -31,6 +31,7 @@ pub mod numbers;
 #[cfg(test)]
 mod tests;
 
+use crate::extract::dates;
 use numbers::{parse_number, scan_words, Word, WordKind};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -635,7 +636,7 @@ impl<'a> Sentence<'a> {
             } else {
                 i - 1
             };
-            if is_month_name(self.word(prev)) {
+            if dates::month_number(self.word(prev)).is_some() {
                 return true;
             }
         }
@@ -1015,7 +1016,7 @@ impl<'a> Sentence<'a> {
                         )
                 });
                 // "since Sunday", "since yesterday": a running total of the event itself.
-                let recent = is_weekday(self.word(i + 1))
+                let recent = dates::is_weekday_name(self.word(i + 1))
                     || self.is_any(
                         i + 1,
                         &[
@@ -1152,51 +1153,4 @@ fn push(found: &mut Vec<CountMention>, m: CountMention) {
     if !found.iter().any(|f| f.start < m.end && m.start < f.end) {
         found.push(m);
     }
-}
-
-fn is_weekday(word: &str) -> bool {
-    one_of(
-        word,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-    )
-}
-
-fn is_month_name(word: &str) -> bool {
-    one_of(
-        word,
-        &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ],
-    )
 }

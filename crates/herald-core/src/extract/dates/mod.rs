@@ -190,6 +190,32 @@ const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
     ("Dec", 12),
 ];
 
+/// Whether a word is a weekday's full name ("Sunday"), in any case.
+pub fn is_weekday_name(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(n, _)| n.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word is a month's full name ("March"), in any case.
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// The number of a month written in full or cut short ("Sept", "Oct", "Janu"), in any
+/// case: at least three letters that begin the month's name. The one place other stages
+/// (counts, page metadata) read month names, so they agree with this resolver.
+pub fn month_number(word: &str) -> Option<u32> {
+    if word.len() < 3 || !word.is_ascii() {
+        return None;
+    }
+    if word.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.len() >= word.len() && m[..word.len()].eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
+}
+
 /// Named days that are not "the most recent such weekday": "Bloody Sunday",
 /// "Super Tuesday", "Good Friday" (before) and newspapers, "the Sunday Times" (after).
 const NAMED_DAY_BEFORE: &[&str] = &[

@@ -403,3 +403,14 @@ fn tense_rule() {
         Tense::Unknown
     );
 }
+
+#[test]
+fn calendar_words_are_read_in_one_place() {
+    assert_eq!(month_number("Sept"), Some(9));
+    assert_eq!(month_number("oct"), Some(10));
+    assert_eq!(month_number("December"), Some(12));
+    assert_eq!(month_number("Ma"), None);
+    assert_eq!(month_number("Mayor"), None);
+    assert!(is_month_name("MARCH") && !is_month_name("Mar"));
+    assert!(is_weekday_name("sunday") && !is_weekday_name("Sun"));
+}

@@ -6,6 +6,7 @@
 //! Works on token indices of one sentence: the dictionary finds terms, this module knows
 //! only the little English syntax needed to attach them to each other.
 
+use crate::extract::dates;
 use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm};
 use chrono::NaiveDate;
 
@@ -412,25 +413,6 @@ const NOT_NAMES: &[&str] = &[
     "their",
     "its",
     "our",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -497,6 +479,8 @@ fn add_unknown_names(
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
             && !NOT_NAMES.contains(&words[i].trim_end_matches('.'))
+            && !dates::is_weekday_name(words[i])
+            && !dates::is_month_name(words[i])
     };
     let mut found = Vec::new();
     let mut i = 0;
