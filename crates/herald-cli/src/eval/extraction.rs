@@ -16,7 +16,7 @@
 //! The extracted text is the clean text's body (the title paragraph excluded, since none
 //! of the golds count the headline as body).
 
-use super::{default_data, EvalArgs};
+use super::{default_data, gold_json, EvalArgs};
 use anyhow::Context;
 use herald_core::clean::clean;
 use herald_core::model::{Origin, RawArticle, RawBody};
@@ -152,7 +152,7 @@ pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn report(
+pub fn report(
     args: &EvalArgs,
     mut fields: Value,
     started: std::time::Instant,
@@ -171,18 +171,8 @@ fn report(
 }
 
 pub fn run_aeb(args: &EvalArgs) -> anyhow::Result<i32> {
-    let dir = args
-        .data
-        .clone()
-        .unwrap_or_else(|| default_data("article-extraction-benchmark"));
-    let truth_path = dir.join("ground-truth.json");
-    let truth: HashMap<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(&truth_path).with_context(|| {
-            format!(
-                "cannot read {} (point --data at the benchmark folder)",
-                truth_path.display()
-            )
-        })?)?;
+    let (dir, truth): (_, HashMap<String, Value>) =
+        gold_json(args, "article-extraction-benchmark", "ground-truth.json")?;
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
     let pages: Vec<(String, String, Option<String>)> = ids
@@ -212,18 +202,8 @@ fn normalise_space(s: &str) -> String {
 }
 
 pub fn run_trafilatura(args: &EvalArgs) -> anyhow::Result<i32> {
-    let dir = args
-        .data
-        .clone()
-        .unwrap_or_else(|| default_data("trafilatura-eval"));
-    let gold_path = dir.join("evaldata.subset.json");
-    let gold: serde_json::Map<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(&gold_path).with_context(|| {
-            format!(
-                "cannot read {} (point --data at the trafilatura-eval folder)",
-                gold_path.display()
-            )
-        })?)?;
+    let (dir, gold): (_, serde_json::Map<String, Value>) =
+        gold_json(args, "trafilatura-eval", "evaldata.subset.json")?;
     let mut urls: Vec<&String> = gold.keys().collect();
     urls.sort();
     let mut pages = Vec::new();

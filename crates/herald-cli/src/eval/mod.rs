@@ -51,6 +51,27 @@ pub fn default_data(name: &str) -> PathBuf {
     PathBuf::from("../shared/data").join(name)
 }
 
+/// A suite's data folder (`--data`, else the default) and its gold file parsed as JSON.
+/// Errors name the file and tell the user which folder `--data` should point at.
+pub fn gold_json<T: serde::de::DeserializeOwned>(
+    args: &EvalArgs,
+    folder: &str,
+    file: &str,
+) -> anyhow::Result<(PathBuf, T)> {
+    use anyhow::Context;
+    let dir = args.data.clone().unwrap_or_else(|| default_data(folder));
+    let path = dir.join(file);
+    let raw = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "cannot read {} (point --data at the {folder} folder holding {file})",
+            path.display()
+        )
+    })?;
+    let gold = serde_json::from_str(&raw)
+        .with_context(|| format!("{} is not the expected JSON", path.display()))?;
+    Ok((dir, gold))
+}
+
 pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     match args.suite {
         Suite::Plover => plover::run(&args),

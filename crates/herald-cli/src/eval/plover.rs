@@ -19,8 +19,7 @@
 //!   it (2016 mode names mapped to v2.0 by `mode_v2`; COERCE `curfew` and `martial-law` are
 //!   v2.0 modes, THREATEN `curfew`/`martial-law` become `restrict`).
 
-use super::{default_data, EvalArgs};
-use anyhow::Context;
+use super::{gold_json, EvalArgs};
 use herald_core::model::{Article, Event, EventType};
 use herald_core::pipeline::code;
 use serde_json::{json, Value};
@@ -78,16 +77,7 @@ fn mode_v2(event: EventType, mode: &str) -> Option<String> {
 }
 
 fn load(args: &EvalArgs) -> anyhow::Result<Vec<Gold>> {
-    let dir = args.data.clone().unwrap_or_else(|| default_data("plover"));
-    let path = dir.join("PLOVER_GSR_CAMEO.json");
-    let raw = std::fs::read_to_string(&path).with_context(|| {
-        format!(
-            "cannot read {} (point --data at the folder holding PLOVER_GSR_CAMEO.json)",
-            path.display()
-        )
-    })?;
-    let records: Vec<Value> = serde_json::from_str(&raw)
-        .with_context(|| format!("{} is not a JSON array", path.display()))?;
+    let (_, records): (_, Vec<Value>) = gold_json(args, "plover", "PLOVER_GSR_CAMEO.json")?;
     let mut out = Vec::new();
     for r in records {
         let Some(event) = r

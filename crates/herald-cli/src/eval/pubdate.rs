@@ -2,27 +2,19 @@
 //! the `.clean.json` where undeterminable dates are `null`). A page counts as right when
 //! Herald's day equals the gold day, or when both have none.
 
-use super::extraction::round3;
-use super::{default_data, EvalArgs};
-use anyhow::Context;
+use super::extraction::{report, round3};
+use super::{gold_json, EvalArgs};
 use herald_core::clean::clean;
 use herald_core::model::{Origin, RawArticle, RawBody};
 use herald_core::pipeline::page_publication_day;
 use serde_json::{json, Value};
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
-    let dir = args
-        .data
-        .clone()
-        .unwrap_or_else(|| default_data("htmldate-mediacloud"));
-    let gold_path = dir.join("eval_mediacloud_2020.clean.json");
-    let gold: serde_json::Map<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(&gold_path).with_context(|| {
-            format!(
-                "cannot read {} (point --data at htmldate-mediacloud)",
-                gold_path.display()
-            )
-        })?)?;
+    let (dir, gold): (_, serde_json::Map<String, Value>) = gold_json(
+        args,
+        "htmldate-mediacloud",
+        "eval_mediacloud_2020.clean.json",
+    )?;
     let mut urls: Vec<&String> = gold.keys().collect();
     urls.sort();
     let mut pages = Vec::new();
@@ -62,24 +54,16 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             misses.push(format!("{url}: gold {truth:?}, got {day:?}"));
         }
     }
-    let secs = started.elapsed().as_secs_f64();
     let fields = json!({
         "suite": "pubdate",
         "n": n,
         "accuracy": round3(right as f64 / n.max(1) as f64),
         "found": found,
-        "pages_per_second": round3(n as f64 / secs.max(1e-9)),
     });
-    if args.json {
-        println!("{fields}");
-    } else {
-        for (k, v) in fields.as_object().expect("object") {
-            println!("  {k:<18} {v}");
-        }
-        if args.misses {
-            for m in misses {
-                println!("  miss {m}");
-            }
+    report(args, fields, started, n)?;
+    if args.misses && !args.json {
+        for m in misses {
+            println!("  miss {m}");
         }
     }
     Ok(0)
