@@ -41,6 +41,8 @@ pub struct ArticlePlaces {
     pub mentions: Vec<PlaceMention>,
     /// Index into `mentions` of the dateline place, or else the article's main place.
     pub main: Option<usize>,
+    /// Index into `mentions` of the dateline place alone, when the article opens with one.
+    pub dateline: Option<usize>,
 }
 
 impl ArticlePlaces {
@@ -107,8 +109,13 @@ pub fn find_places(text: &str, sentences: &[Sentence], url: Option<&str>) -> Art
         });
         places.push(place);
     }
+    let dateline_place = main;
     let main = main.or_else(|| main_by_support(&places, gaz));
-    ArticlePlaces { mentions, main }
+    ArticlePlaces {
+        mentions,
+        main,
+        dateline: dateline_place,
+    }
 }
 
 /// Without a dateline, the main place is the one the article supports most: its own mentions

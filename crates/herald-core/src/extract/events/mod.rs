@@ -28,7 +28,6 @@ use crate::model::{
 };
 use chrono::{Datelike, NaiveDate};
 use phrases::{build_phrases, ActorPhrase};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use triggers::{TriggerLexicon, TriggerMatch, TriggerPos, VerbForm};
 
@@ -981,9 +980,8 @@ fn fill_codes_from_context(
                 .to_ascii_lowercase()
         };
         let mut sentence_countries = places
-            .mentions
-            .iter()
-            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+            .in_range(sentence.start, sentence.end)
+            .map(|(_, m)| m)
             .filter(|m| {
                 let w = text_before(m.start);
                 matches!(
@@ -1026,14 +1024,9 @@ fn article_place<'a>(
     places: &'a ArticlePlaces,
     country: Option<&str>,
 ) -> Option<&'a crate::extract::places::PlaceMention> {
-    if let Some(line) = crate::extract::places::dateline(&article.text) {
-        if let Some(m) = places
-            .mentions
-            .iter()
-            .find(|m| m.start >= line.start && m.end <= line.end)
-        {
-            return Some(m);
-        }
+    // The places stage already found the dateline: no second scan of the text.
+    if let Some(i) = places.dateline {
+        return Some(&places.mentions[i]);
     }
     let body = article.body_start;
     let in_country = |m: &&crate::extract::places::PlaceMention| {
@@ -1677,9 +1670,8 @@ fn event_place(
         .collect();
     let token_at = |byte: usize| spans.iter().position(|&(s, e)| s <= byte && byte < e);
     let candidates: Vec<(usize, &crate::extract::places::PlaceMention)> = places
-        .mentions
-        .iter()
-        .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+        .in_range(sentence.start, sentence.end)
+        .map(|(_, m)| m)
         .filter(|m| !used.iter().any(|&(s, e)| m.start < e && s < m.end))
         .filter_map(|m| token_at(m.start).map(|t| (t, m)))
         .collect();
@@ -1789,15 +1781,6 @@ fn confidence(d: &Draft, actor: &[ActorRecord], recipient: &[ActorRecord]) -> f3
         c += 0.2;
     }
     (c * 100.0).round() / 100.0
-}
-
-/// Counts events by type, for summaries.
-pub fn count_by_type(events: &[Event]) -> HashMap<EventType, usize> {
-    let mut out = HashMap::new();
-    for e in events {
-        *out.entry(e.event).or_insert(0) += 1;
-    }
-    out
 }
 
 #[cfg(test)]
