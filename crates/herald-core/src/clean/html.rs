@@ -1,7 +1,7 @@
 //! HTML pages: main content and metadata.
 //!
-//! The page is parsed with html5ever (through `scraper`), then read in **one iterative
-//! walk** of the tree (no recursion, so 100,000 nested `<div>`s cannot overflow the
+//! The page is parsed into Herald's flat document tree ([`super::dom`]), then read in
+//! **one iterative walk** of the tree (no recursion, so 100,000 nested `<div>`s cannot overflow the
 //! stack; memory is linear in the page). The walk cuts the page into *blocks* — the
 //! text of a `<p>`, heading, list item, quote, table cell, or of a `<div>` whose text is
 //! not in `<p>`s (a `<br>` there ends a block) — and records the metadata the page
@@ -28,8 +28,7 @@
 //! When the class/id words leave almost nothing (a page that calls its whole wrapper
 //! `has-share-bar`), the selection is repeated trusting tags only.
 
-use scraper::node::Element;
-use scraper::{Html, Node};
+use super::dom::{Document, Edge, Element, NodeId, Value};
 
 use super::metadata::{MetaCollector, Metadata};
 
@@ -53,8 +52,7 @@ pub struct Page {
 }
 
 pub fn read_page(html: &str) -> Page {
-    let html = cap_nesting(html);
-    let doc = Html::parse_document(&html);
+    let doc = Document::parse(html);
     let mut walk = Walk::default();
     walk.run(&doc);
     let paragraphs = walk.select_content();
@@ -74,136 +72,6 @@ pub fn read_page(html: &str) -> Page {
         canonical_url,
         site_name,
         language,
-    }
-}
-
-/// Deepest element nesting handed to the parser. html5ever checks its stack of open
-/// elements for every tag, so a page of 100,000 nested `<div>`s costs it minutes;
-/// real pages stay below a few hundred levels. Opening tags beyond this depth (and as
-/// many closing tags after them) are dropped before parsing, which keeps their text.
-const MAX_NESTING: usize = 1_000;
-
-/// Elements that do not nest (void) or are closed implicitly by their next sibling.
-fn does_not_nest(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "tr"
-            | "td"
-            | "th"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "caption"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
-    )
-}
-
-/// The page with its nesting capped at [`MAX_NESTING`] (unchanged, and not copied,
-/// when it stays below: the common case costs one scan for `<`).
-fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
-    let b = html.as_bytes();
-    if b.iter().filter(|&&c| c == b'<').count() <= MAX_NESTING {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::new();
-    let (mut last, mut i, mut depth, mut excess) = (0usize, 0usize, 0usize, 0usize);
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
-        let start = i + off;
-        let close = b.get(start + 1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(close);
-        let name_len = b[name_start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0 {
-            i = start + 1;
-            continue;
-        }
-        let name_end = name_start + name_len;
-        let Some(gt) = b[name_end..].iter().position(|&c| c == b'>') else {
-            break;
-        };
-        let end = name_end + gt + 1;
-        let mut buf = [0u8; 16];
-        let raw = &b[name_start..name_end];
-        let name = if raw.len() <= buf.len() {
-            for (d, c) in buf.iter_mut().zip(raw) {
-                *d = c.to_ascii_lowercase();
-            }
-            std::str::from_utf8(&buf[..raw.len()]).unwrap_or("")
-        } else {
-            "" // a long custom name: nests like any element
-        };
-        i = end;
-        if does_not_nest(name) || (!close && b[end - 2] == b'/') {
-            continue;
-        }
-        if !close && matches!(name, "script" | "style" | "textarea" | "title") {
-            // Raw text: skip to its end tag.
-            let found = (end..b.len().saturating_sub(1)).find(|&k| {
-                b[k] == b'<'
-                    && b[k + 1] == b'/'
-                    && b.get(k + 2..k + 2 + name.len())
-                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            });
-            match found {
-                Some(k) => i = k,
-                None => break,
-            }
-            continue;
-        }
-        let drop = if close {
-            if excess > 0 {
-                excess -= 1;
-                true
-            } else {
-                depth = depth.saturating_sub(1);
-                false
-            }
-        } else if depth >= MAX_NESTING {
-            excess += 1;
-            true
-        } else {
-            depth += 1;
-            false
-        };
-        if drop {
-            out.push_str(&html[last..start]);
-            last = end;
-        }
-    }
-    if last == 0 {
-        Cow::Borrowed(html)
-    } else {
-        out.push_str(&html[last..]);
-        Cow::Owned(out)
     }
 }
 
@@ -371,8 +239,17 @@ fn kind_of(name: &str) -> Kind {
 /// without its `--modifier`, counts), split at `-`, `_` and camelCase humps, lower case.
 fn name_words(attr: &str, mut f: impl FnMut(&str)) {
     for class in attr.split_whitespace() {
-        let element = class.rsplit("__").next().unwrap_or(class);
-        let element = element.split("--").next().unwrap_or(element);
+        // Byte scans, not `str::split("__")`: a two-way searcher per class costs more
+        // than the whole word test (the walk meets tens of thousands of classes).
+        let b = class.as_bytes();
+        let element = match b.windows(2).rposition(|w| w == b"__") {
+            Some(k) => &class[k + 2..],
+            None => class,
+        };
+        let element = match element.as_bytes().windows(2).position(|w| w == b"--") {
+            Some(k) => &element[..k],
+            None => element,
+        };
         if !element
             .bytes()
             .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
@@ -659,20 +536,19 @@ fn is_hidden(el: &Element) -> bool {
 
 /// Per-open-element state on the walk's stack.
 struct Open {
-    id: ego_tree::NodeId,
+    id: NodeId,
     /// Index into `Walk::els` for block elements.
     el: Option<u32>,
     is_link: bool,
 }
 
 impl Walk {
-    fn run(&mut self, doc: &Html) {
-        use ego_tree::iter::Edge;
+    fn run(&mut self, doc: &Document) {
         // Stack of open elements (parallel to the tree path); `blocks_stack` holds the
         // open block elements with the text gathered for them so far.
         let mut stack: Vec<Open> = Vec::new();
         let mut block_stack: Vec<(u32, String, u32, u32)> = Vec::new(); // el, text, chars, link chars
-        let mut skip: Option<ego_tree::NodeId> = None;
+        let mut skip: Option<NodeId> = None;
         let mut links = 0u32;
         let mut tag_furniture = 0u32;
         let mut name_furniture = 0u32;
@@ -680,18 +556,18 @@ impl Walk {
         let mut furniture_marks: Vec<(bool, bool, bool)> = Vec::new();
         // Open elements about other pages (menus, sidebars, related lists, comments):
         // their dates and names are not this page's.
-        for edge in doc.tree.root().traverse() {
+        for edge in doc.edges() {
             match edge {
                 Edge::Open(node) => {
                     if skip.is_some() {
                         // Metadata lives in skipped parts too (`<head>`, JSON-LD scripts).
-                        if let Node::Element(e) = node.value() {
-                            self.meta.element(node, e, true);
+                        if let Value::Element(e) = node.value() {
+                            self.meta.element(node, &e, true);
                         }
                         continue;
                     }
                     match node.value() {
-                        Node::Text(t) => {
+                        Value::Text(t) => {
                             if let Some((_, text, chars, link_chars)) = block_stack.last_mut() {
                                 text.push_str(t);
                                 let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
@@ -701,7 +577,8 @@ impl Walk {
                                 }
                             }
                         }
-                        Node::Element(e) => {
+                        Value::Element(e) => {
+                            let e = &e;
                             let name = e.name();
                             self.meta.element(node, e, self.elsewhere > 0);
                             if is_skipped_tag(name)
@@ -769,7 +646,6 @@ impl Walk {
                                 is_link,
                             });
                         }
-                        _ => {}
                     }
                 }
                 Edge::Close(node) => {
@@ -779,26 +655,16 @@ impl Walk {
                         }
                         continue;
                     }
-                    let Node::Element(e) = node.value() else {
+                    let Value::Element(e) = node.value() else {
                         continue;
                     };
                     if e.name() == "br" || e.name() == "hr" {
                         continue;
                     }
-                    // html5ever's tree repairs (unclosed `<a>` re-opened across blocks) can
-                    // leave a close that is not the innermost open element: close down to
-                    // it, and ignore a close that matches nothing near the top.
-                    let Some(pos) = stack
-                        .iter()
-                        .rev()
-                        .take(64)
-                        .position(|o| o.id == node.id())
-                        .map(|k| stack.len() - 1 - k)
-                    else {
-                        continue;
-                    };
-                    while stack.len() > pos {
-                        let Some(open) = stack.pop() else { break };
+                    // The document's edges nest properly: this is the innermost open
+                    // element.
+                    if let Some(open) = stack.pop() {
+                        debug_assert_eq!(open.id, node.id());
                         if open.is_link {
                             links = links.saturating_sub(1);
                         }

@@ -8,10 +8,9 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use ego_tree::NodeRef;
 use regex::Regex;
-use scraper::node::Element;
-use scraper::Node;
+
+use super::dom::{Element, NodeRef, Value};
 
 use super::html::strip_site_suffix;
 
@@ -55,30 +54,28 @@ pub struct MetaCollector {
 }
 
 /// Text of a subtree (lazy, iterative), cut at `MAX_TEXT` characters.
-fn text_of(node: NodeRef<Node>) -> String {
+fn text_of(node: NodeRef<'_>) -> String {
     let mut out = String::new();
-    for n in node.descendants() {
-        if let Node::Text(t) = n.value() {
-            out.push(' ');
-            out.push_str(t);
-            if out.len() > MAX_TEXT {
-                let mut cut = MAX_TEXT;
-                while !out.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                out.truncate(cut);
-                break;
+    for t in node.texts() {
+        out.push(' ');
+        out.push_str(t);
+        if out.len() > MAX_TEXT {
+            let mut cut = MAX_TEXT;
+            while !out.is_char_boundary(cut) {
+                cut -= 1;
             }
+            out.truncate(cut);
+            break;
         }
     }
     collapse(&out)
 }
 
 /// Full text of a small element such as `<script>` or `<title>` (direct text children).
-fn own_text(node: NodeRef<Node>) -> String {
+fn own_text(node: NodeRef<'_>) -> String {
     let mut out = String::new();
     for n in node.children() {
-        if let Node::Text(t) = n.value() {
+        if let Value::Text(t) = n.value() {
             out.push_str(t);
         }
     }
@@ -89,7 +86,7 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn class_id_words(e: &Element) -> (bool, bool, bool) {
+fn class_id_words(e: &Element<'_>) -> (bool, bool, bool) {
     // (date-like, published-like, author-like)
     let (mut date, mut published, mut author) = (false, false, false);
     let has = |hay: &str, needle: &str| {
@@ -109,7 +106,7 @@ impl MetaCollector {
     /// Looks at one element of the page (called in document order).
     /// `aside`: the element sits in page furniture or a skipped part (`<head>` and
     /// scripts count as skipped: their metadata is read, their visible text is not).
-    pub fn element(&mut self, node: NodeRef<Node>, e: &Element, aside: bool) {
+    pub fn element(&mut self, node: NodeRef<'_>, e: &Element<'_>, aside: bool) {
         self.seen += 1;
         let name = e.name();
         match name {
@@ -171,13 +168,14 @@ impl MetaCollector {
             if self.author_texts.len() < MAX_ITEMS {
                 let name = node
                     .descendants()
-                    .filter_map(scraper::ElementRef::wrap)
-                    .find(|d| d.value().attr("itemprop") == Some("name"))
-                    .map(|d| {
-                        d.value()
-                            .attr("content")
+                    .find_map(|d| {
+                        let de = d.element()?;
+                        (de.attr("itemprop") == Some("name")).then_some((d, de))
+                    })
+                    .map(|(d, de)| {
+                        de.attr("content")
                             .map(str::to_string)
-                            .unwrap_or_else(|| text_of(*d))
+                            .unwrap_or_else(|| text_of(d))
                     })
                     .or_else(|| e.attr("content").map(str::to_string))
                     .unwrap_or_else(|| text_of(node));
@@ -411,8 +409,8 @@ impl MetaCollector {
     }
 }
 
-fn is_svg(node: NodeRef<Node>) -> bool {
-    matches!(node.value(), Node::Element(e) if e.name() == "svg")
+fn is_svg(node: NodeRef<'_>) -> bool {
+    node.element().is_some_and(|e| e.name() == "svg")
 }
 
 /// "en-US" → "en"; "und" and junk give nothing.

@@ -14,6 +14,7 @@
 //! - [`metadata`]: title, publication date, authors, canonical URL, site name, language.
 
 pub mod boilerplate;
+pub mod dom;
 pub mod html;
 pub mod layout;
 pub mod metadata;
