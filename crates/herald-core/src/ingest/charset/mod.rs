@@ -69,7 +69,7 @@ pub fn decode_html(
     let (text, _, _) = encoding.decode(bytes); // removes a BOM of any kind
     let mut text = text.into_owned();
     if text.contains('\0') {
-        // A stray NUL deep inside a page: html5ever would drop it anyway.
+        // A stray NUL deep inside a page: no reader wants it in the text.
         text = text.replace('\0', "\u{fffd}");
     }
     if text.trim().is_empty() {
