@@ -583,7 +583,7 @@ fn is_html(content_type: Option<&str>, payload: &[u8]) -> bool {
     }
 }
 
-/// Undoes chunked transfer coding and gzip/deflate content coding, each only when the
+/// Undoes chunked transfer coding and gzip/deflate/brotli content coding, each only when the
 /// bytes really are so (crawlers such as Common Crawl store decoded payloads but keep
 /// the original headers). Bounded by [`super::MAX_DOCUMENT_BYTES`].
 fn decode_payload(payload: &[u8], http: &Http) -> Result<Vec<u8>, String> {
@@ -617,9 +617,13 @@ fn decode_payload(payload: &[u8], http: &Http) -> Result<Vec<u8>, String> {
                 .or_else(|_| inflate(&mut flate2::read::DeflateDecoder::new(&body[..])))
                 .map_err(|e| format!("Content-Encoding deflate does not decode: {e}"))?,
         ),
-        "br" if !body.trim_ascii_start().starts_with(b"<") => {
-            return Err("Content-Encoding br (brotli) is not supported".into())
-        }
+        // Brotli has no magic number: a payload that does not decode is taken as
+        // stored decoded when it reads as markup, else reported.
+        "br" => match inflate(&mut brotli_decompressor::Decompressor::new(&body[..], 4096)) {
+            Ok(out) => Some(out),
+            Err(_) if body.trim_ascii_start().starts_with(b"<") => None,
+            Err(e) => return Err(format!("Content-Encoding br does not decode: {e}")),
+        },
         _ => None,
     };
     if let Some(decoded) = decoded {

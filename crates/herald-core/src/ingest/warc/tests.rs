@@ -501,6 +501,47 @@ fn chunked_and_compressed_payloads_are_undone() {
 }
 
 #[test]
+fn brotli_payloads_are_decoded() {
+    // "<html><head><title>Port closed</title></head><body><p>Dockworkers in Rotterdam
+    // walked out …</p></body></html>", compressed by Python's `brotli` module.
+    const BR: &[u8] = &[
+        0x1b, 0xb2, 0x00, 0x00, 0xc5, 0xf2, 0x96, 0xea, 0x37, 0x45, 0x88, 0x26, 0xa9, 0x8a, 0xd0,
+        0x7e, 0x18, 0x06, 0xff, 0xb3, 0x13, 0xe8, 0xe4, 0x44, 0x0f, 0xc6, 0xed, 0xc7, 0x40, 0xc2,
+        0xc4, 0xdb, 0xbe, 0x18, 0x93, 0x74, 0x87, 0xd7, 0x59, 0x34, 0x1d, 0x13, 0xd3, 0x92, 0x56,
+        0xd0, 0xa8, 0x1f, 0x18, 0x10, 0xd3, 0x0f, 0xd6, 0x62, 0xaa, 0x01, 0x4f, 0x37, 0xbc, 0x53,
+        0x1f, 0x24, 0x4f, 0xfb, 0x03, 0x47, 0x12, 0xa0, 0xde, 0xc2, 0x9b, 0x6e, 0xab, 0x82, 0x3c,
+        0xe0, 0x50, 0xac, 0xc2, 0x9f, 0x71, 0xbc, 0xca, 0xdf, 0x52, 0xe7, 0x85, 0x71, 0x1a, 0xf9,
+        0xd0, 0xef, 0x83, 0x09, 0x59, 0x1a, 0x0d, 0x66, 0xab, 0x5c, 0x38, 0x5f, 0x58, 0x30, 0x03,
+    ];
+    let headers = [
+        "Content-Type: text/html; charset=utf-8",
+        "Content-Encoding: br",
+    ];
+    let recs = [
+        response("https://news.example.com/br", &http("200 OK", &headers, BR)),
+        // Stored decoded under the original header.
+        response(
+            "https://news.example.com/plain",
+            &http("200 OK", &headers, PAGE.as_bytes()),
+        ),
+        // Neither brotli nor markup: an error naming the coding, and the next record
+        // is still read.
+        response(
+            "https://news.example.com/junk",
+            &http("200 OK", &headers, &[0xff; 64]),
+        ),
+        html_response("https://news.example.com/after", PAGE),
+    ];
+    let (_d, items) = read_file("br.warc", &recs.concat());
+    assert!(html(&items[0]).contains("Dockworkers in Rotterdam walked out on Monday"));
+    assert_eq!(html(&items[1]), PAGE);
+    assert!(err(&items[2])
+        .reason
+        .contains("Content-Encoding br does not decode"));
+    assert_eq!(html(&items[3]), PAGE);
+}
+
+#[test]
 fn odd_but_valid_writers_are_read() {
     // wget: angle brackets around the URI, LF-only HTTP headers, no Content-Type.
     let block = format!("HTTP/1.0 200 OK\nServer: x\n\n{PAGE}");
