@@ -243,3 +243,14 @@ fn tokens_in_order() {
     });
     assert_eq!(seen, ["<p 1>", "x", "</p>"]);
 }
+
+#[test]
+fn named_entities_come_from_the_whatwg_table() {
+    use super::named_entity;
+    assert_eq!(named_entity("eacute"), Some("é"));
+    assert_eq!(named_entity("CounterClockwiseContourIntegral"), Some("∳"));
+    assert_eq!(named_entity("zcaron"), Some("ž"));
+    assert_eq!(named_entity("bogus"), None);
+    assert_eq!(named_entity("amp;x"), None);
+    assert_eq!(named_entity(""), None);
+}

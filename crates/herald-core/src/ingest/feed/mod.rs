@@ -19,8 +19,9 @@
 //! of build), with Herald's own mapping of the elements: `feed-rs` would do the mapping
 //! but pulls in `url`, `uuid`, `mime`, `regex` features and its own date parsing for the
 //! handful of fields an article needs. Feeds are often not well-formed: end-tag names
-//! are not checked, unknown entities (`&nbsp;`, `&eacute;`) are resolved from a small
-//! HTML table or kept as written, a bare `&` is kept, and a syntax error loses the item
+//! are not checked, HTML entities that XML does not know (`&nbsp;`, `&eacute;`) are
+//! resolved from the HTML table ([`crate::clean::dom::named_entity`]), unknown ones kept
+//! as written, a bare `&` is kept, and a syntax error loses the item
 //! it is in (one error with its line), not the rest of the feed.
 
 #[cfg(test)]
@@ -550,7 +551,7 @@ pub fn unescape(raw: &str) -> String {
                 };
                 code.and_then(char::from_u32).map(String::from)
             } else {
-                entity(name).map(String::from)
+                crate::clean::dom::named_entity(name).map(String::from)
             };
             c.map(|c| (c, end + 1))
         });
@@ -567,53 +568,6 @@ pub fn unescape(raw: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// XML's five entities and the HTML ones that turn up in news feeds.
-fn entity(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        "nbsp" => "\u{a0}",
-        "mdash" => "—",
-        "ndash" => "–",
-        "hellip" => "…",
-        "lsquo" => "‘",
-        "rsquo" => "’",
-        "ldquo" => "“",
-        "rdquo" => "”",
-        "laquo" => "«",
-        "raquo" => "»",
-        "bull" => "•",
-        "middot" => "·",
-        "copy" => "©",
-        "reg" => "®",
-        "trade" => "™",
-        "euro" => "€",
-        "pound" => "£",
-        "deg" => "°",
-        "eacute" => "é",
-        "egrave" => "è",
-        "ecirc" => "ê",
-        "aacute" => "á",
-        "agrave" => "à",
-        "acirc" => "â",
-        "iacute" => "í",
-        "oacute" => "ó",
-        "ocirc" => "ô",
-        "uacute" => "ú",
-        "ntilde" => "ñ",
-        "ccedil" => "ç",
-        "auml" => "ä",
-        "ouml" => "ö",
-        "uuml" => "ü",
-        "szlig" => "ß",
-        "Eacute" => "É",
-        _ => return None,
-    })
 }
 
 /// A feed date as `YYYY-MM-DD`, in the time zone the feed wrote it in: RFC 3339 /
