@@ -3,3 +3,4 @@
 
 pub mod actors;
 pub mod gazetteer;
+pub mod petrarch;
