@@ -21,7 +21,7 @@
 //!   publication, and a record-level date overrides the page's own metadata in the
 //!   pipeline; left empty, the page's metadata (JSON-LD, `article:published_time`,
 //!   `<time>`) and then the URL decide. The CLI's `--published` still fills it.
-//! - **Payloads**: chunked transfer coding and `Content-Encoding: gzip`/`deflate` are
+//! - **Payloads**: chunked transfer coding and `Content-Encoding: gzip`/`deflate`/`br` are
 //!   undone (bounded); the charset comes from the HTTP header, BOM, `<meta>`, detection
 //!   ([`super::charset::decode_html`]).
 //! - **Damage**: each problem is one [`IngestErrorKind::Unreadable`] error naming the

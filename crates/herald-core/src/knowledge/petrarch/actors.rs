@@ -12,7 +12,7 @@
 //!
 //! Root lines in a row with no code between them are one entry.
 
-use super::{codes, lines, phrase, strip_controls, DatedCode, Defect};
+use super::{codes, content_lines, phrase, DatedCode, Defect};
 
 /// One actor entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,20 +35,8 @@ pub struct ActorFile {
 pub fn read(text: &str) -> ActorFile {
     let mut file = ActorFile::default();
     let mut current: Option<Actor> = None;
-    for (line, content, had_control) in lines(text) {
-        let content = if had_control {
-            file.defects.push(Defect {
-                line,
-                what: "control bytes removed".into(),
-            });
-            strip_controls(content)
-        } else {
-            content.to_string()
-        };
+    for (line, content) in content_lines(text, &mut file.defects) {
         let trimmed = content.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
         let (phrase_part, code_part) = match trimmed.find('[') {
             Some(k) => (&trimmed[..k], &trimmed[k..]),
             None => (trimmed, ""),

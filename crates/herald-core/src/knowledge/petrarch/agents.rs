@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use super::{codes, lines, phrase, strip_controls, DatedCode, Defect};
+use super::{codes, content_lines, phrase, DatedCode, Defect};
 
 /// One agent line, with its substitution sets expanded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,20 +40,8 @@ pub struct AgentFile {
 pub fn read(text: &str) -> AgentFile {
     let mut file = AgentFile::default();
     let mut sets: HashMap<String, Vec<String>> = HashMap::new();
-    for (line, content, had_control) in lines(text) {
-        let content = if had_control {
-            file.defects.push(Defect {
-                line,
-                what: "control bytes removed".into(),
-            });
-            strip_controls(content)
-        } else {
-            content.to_string()
-        };
+    for (line, content) in content_lines(text, &mut file.defects) {
         let trimmed = content.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
         if let Some((name, values)) = set_definition(trimmed) {
             sets.insert(name, values);
             continue;

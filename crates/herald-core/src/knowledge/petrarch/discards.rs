@@ -3,7 +3,7 @@
 //! entertainment, and the years of the world wars (a sentence about 1914 is history).
 //! A `+` phrase discards the whole story, a plain one the sentence.
 
-use super::{lines, phrase, strip_controls, Defect};
+use super::{content_lines, phrase, Defect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -26,16 +26,8 @@ pub struct DiscardFile {
 
 pub fn read(text: &str) -> DiscardFile {
     let mut file = DiscardFile::default();
-    for (line, content, had_control) in lines(text) {
-        let content = if had_control {
-            strip_controls(content)
-        } else {
-            content.to_string()
-        };
+    for (line, content) in content_lines(text, &mut file.defects) {
         let trimmed = content.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
         let (scope, written) = match trimmed.strip_prefix('+') {
             Some(rest) => (Scope::Story, rest),
             None => (Scope::Sentence, trimmed),

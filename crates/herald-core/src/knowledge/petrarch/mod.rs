@@ -56,21 +56,30 @@ impl DatedCode {
     }
 }
 
-/// The file's text without control bytes and with comments cut, one entry per line
-/// (1-based line numbers). Undecodable bytes were already turned into U+FFFD by the
-/// caller's lossy decoding.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
-    text.lines().enumerate().map(|(i, raw)| {
-        let had_control = raw.chars().any(|c| c.is_control() && c != '\t');
+/// The non-blank lines of a file (1-based numbers) with comments cut and control bytes
+/// removed (reported). Undecodable bytes were already turned into U+FFFD by the caller's
+/// lossy decoding.
+fn content_lines(text: &str, defects: &mut Vec<Defect>) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
         let content = raw.split('#').next().unwrap_or("");
-        (i + 1, content, had_control)
-    })
-}
-
-fn strip_controls(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\t')
-        .collect()
+        let content: String = if content.chars().any(|c| c.is_control() && c != '\t') {
+            defects.push(Defect {
+                line: i + 1,
+                what: "control bytes removed".into(),
+            });
+            content
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect()
+        } else {
+            content.to_string()
+        };
+        if !content.trim().is_empty() {
+            out.push((i + 1, content));
+        }
+    }
+    out
 }
 
 /// A phrase as written (`BARACK_OBAMA_`) to Herald's form (`BARACK OBAMA`). `None` for
