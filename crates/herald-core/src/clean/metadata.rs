@@ -521,22 +521,59 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     text_date(v)
 }
 
-/// A month name as a page writes it ("Mar.", "March", "sept").
+/// A month name as a page writes it ("Mar.", "March", "sept"), in English or in one of
+/// the languages news sites most often write their date lines in ("17 de marzo de
+/// 2020", "9 oktober 2020", "07 أكتوبر 2020").
 fn month_number(name: &str) -> Option<u32> {
-    crate::extract::dates::month_number(name.trim_end_matches('.'))
+    let name = name.trim_end_matches('.');
+    crate::extract::dates::month_number(name).or_else(|| foreign_month(name))
+}
+
+/// Month names (and their usual abbreviations) of Spanish, Portuguese, French, Italian,
+/// German, Dutch, Romanian, Indonesian, Turkish, Polish, Russian and Ukrainian (the
+/// genitive forms that dates use), and the Arabic names used in Egypt and the Gulf.
+fn foreign_month(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "enero ene janeiro janvier janv gennaio gen januar jänner januari ianuarie ocak \
+         stycznia января січня يناير",
+        "febrero fevereiro fev février fevrier févr fév febbraio februar februari februarie \
+         şubat subat lutego февраля лютого فبراير",
+        "marzo março marco mars märz maerz mär mrz maart mrt martie maret mart marca марта \
+         березня مارس",
+        "abril abr avril avr aprile aprilie nisan kwietnia апреля квітня أبريل ابريل إبريل",
+        "mayo maio mai maggio mag mei mayıs mayis maja мая травня مايو",
+        "junio junho juin giugno giu juni iunie haziran czerwca июня червня يونيو يونيه",
+        "julio julho juillet juil luglio lug juli iulie temmuz lipca июля липня يوليو يوليه",
+        "agosto ago août aout augustus agustus ağustos agustos sierpnia августа серпня أغسطس \
+         اغسطس",
+        "septiembre setiembre setembro septembre settembre set septembrie eylül eylul września \
+         wrzesnia сентября вересня سبتمبر",
+        "octubre outubro out octobre ottobre ott oktober okt octombrie ekim października \
+         pazdziernika октября жовтня أكتوبر اكتوبر",
+        "noviembre novembro novembre noiembrie kasım kasim listopada ноября листопада نوفمبر",
+        "diciembre dic dezembro dez décembre decembre déc dicembre dezember desember decembrie \
+         aralık aralik grudnia декабря грудня ديسمبر",
+    ];
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.split_whitespace().any(|n| n == lower))
+        .map(|i| i as u32 + 1)
 }
 
 /// The first day written in a short text, as `YYYY-MM-DD`: ISO days, "March 20, 2023",
-/// "Mar. 20 2023", "20 March 2023", "Mon, 20 Mar 2023", "20.03.2023", and numeric
-/// `M/D/YYYY` (read day-first when the first number cannot be a month).
+/// "Mar. 20 2023", "20 March 2023", "Mon, 20 Mar 2023", "20 de marzo de 2023",
+/// "2023年3月20日", "20.03.2023", and numeric `M/D/YYYY` (read day-first when the first
+/// number cannot be a month).
 pub fn text_date(text: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?x)
             (?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})\b
-          | \b(?P<mn>[A-Za-z]{3,9}\.?)\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b
-          | \b(?P<dd>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dn>[A-Za-z]{3,9}\.?),?\s+(?P<dy>(?:19|20)\d\d)\b
+          | (?P<cy>(?:19|20)\d\d)\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]
+          | \b(?P<mn>\p{L}{3,12}\.?)\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b
+          | \b(?P<dd>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?(?P<dn>\p{L}{3,12}\.?),?\s+(?:de\s+|del\s+)?(?P<dy>(?:19|20)\d\d)\b
           | \b(?P<na>\d{1,2})(?P<sep>[/.])(?P<nb>\d{1,2})[/.](?P<ny>(?:19|20)\d\d)\b
         ",
         )
@@ -556,6 +593,9 @@ pub fn text_date(text: &str) -> Option<String> {
         let day = if let Some(y) = c.name("iy") {
             let y: i32 = y.as_str().parse().ok()?;
             NaiveDate::from_ymd_opt(y, num("im")?, num("id")?)
+        } else if let Some(y) = c.name("cy") {
+            let y: i32 = y.as_str().parse().ok()?;
+            NaiveDate::from_ymd_opt(y, num("cm")?, num("cd")?)
         } else if let Some(m) = c.name("mn") {
             let y: i32 = c.name("my")?.as_str().parse().ok()?;
             month_number(m.as_str()).and_then(|m| NaiveDate::from_ymd_opt(y, m, num("md")?))

@@ -524,3 +524,38 @@ fn hostile_nesting_is_read_without_recursion() {
     );
     let _ = clean(&article(None, RawBody::Html(page)));
 }
+
+#[test]
+fn written_dates_in_other_languages_and_scripts() {
+    use metadata::text_date;
+    let day = |t: &str| text_date(t);
+    assert_eq!(
+        day("martes 3 de noviembre de 2020").as_deref(),
+        Some("2020-11-03")
+    );
+    assert_eq!(
+        day("Publicado em 22 de outubro de 2019, 08:10").as_deref(),
+        Some("2019-10-22")
+    );
+    assert_eq!(day("1er mars 2021 à 10h").as_deref(), Some("2021-03-01"));
+    assert_eq!(day("Stand: 3. März 2020").as_deref(), Some("2020-03-03"));
+    assert_eq!(day("zondag 12 oktober 2022").as_deref(), Some("2022-10-12"));
+    assert_eq!(
+        day("luni, 5 septembrie 2021, 10:15").as_deref(),
+        Some("2021-09-05")
+    );
+    assert_eq!(day("5 ottobre 2020").as_deref(), Some("2020-10-05"));
+    assert_eq!(day("2021年3月5日 14:00").as_deref(), Some("2021-03-05"));
+    assert_eq!(day("입력 2021년 3월 5일").as_deref(), Some("2021-03-05"));
+    assert_eq!(day("الخميس، 05 نوفمبر 2020").as_deref(), Some("2020-11-05"));
+    assert_eq!(day("12 out of 2020 voters"), None);
+    assert_eq!(day("Olympia 12, 2020"), None);
+    // A meta written in Arabic words still gives its day.
+    let page = r#"<html><head><meta property="article:published_time" content="الخميس، 05 نوفمبر 2020 - 09:30 ص">
+      </head><body><p>Text of the story.</p></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2020-11-05"));
+    // A Spanish date line in a date-named element.
+    let page = r#"<html><body><h1>Suben las tarifas</h1><div class="fecha-date">jueves 4 de junio de 2020</div>
+      <p>Las tarifas subieron el jueves en todo el país.</p></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2020-06-04"));
+}
