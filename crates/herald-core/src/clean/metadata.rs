@@ -50,6 +50,8 @@ pub struct MetaCollector {
     blocks_after_h1: Option<usize>,
     /// A short line near the headline that holds a date ("March 20, 2023 | 9:14 am").
     date_line: Option<String>,
+    /// Whether that line is in local time (it names neither GMT nor UTC).
+    date_line_local: bool,
     /// Elements seen so far (a bound for the work spent on hostile pages).
     seen: usize,
 }
@@ -219,6 +221,7 @@ impl MetaCollector {
         let words = text.split_whitespace().count();
         if words <= 12 {
             self.date_line = text_date(text);
+            self.date_line_local = !names_utc(text);
         }
     }
 
@@ -316,8 +319,100 @@ impl MetaCollector {
         }
     }
 
-    /// The publication date, from the most to the least explicit source.
+    /// The publication date: the most explicit source's, written in the publisher's
+    /// own time zone where the page allows.
     fn published(&self, ld: &[serde_json::Value]) -> Option<String> {
+        let best = self.declared_published(ld)?;
+        let Some((utc, Some(0))) = timestamp(&best) else {
+            return Some(best);
+        };
+        // A UTC timestamp is a conversion: the publisher's day may be the one before or
+        // after. Another declared publication time of the same instant that carries the
+        // publisher's offset says which.
+        let same_instant = self.declared_times(ld).into_iter().find(|v| {
+            timestamp(v).is_some_and(|(local, offset)| match offset {
+                Some(o) if o != 0 => {
+                    let at_utc = local - chrono::Duration::minutes(i64::from(o));
+                    (at_utc - utc).num_minutes().abs() <= 1
+                }
+                _ => false,
+            })
+        });
+        if same_instant.is_some() {
+            return same_instant;
+        }
+        // Else the day the page shows its readers is written in local time.
+        if let Some(day) = self.visible_day() {
+            if day != utc.date().to_string() && utc_day_may_be(&best, &day) {
+                return Some(day);
+            }
+        }
+        Some(best)
+    }
+
+    /// Every publication time the page declares in its metadata, in no particular
+    /// order of trust (for cross-checking one against another).
+    fn declared_times(&self, ld: &[serde_json::Value]) -> Vec<String> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let re = RE
+            .get_or_init(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex"));
+        let mut out: Vec<String> = self
+            .metas
+            .iter()
+            .filter(|(k, _)| {
+                matches!(
+                    k.as_str(),
+                    "article:published_time" | "og:article:published_time" | "datepublished"
+                )
+            })
+            .map(|(_, v)| v.clone())
+            .collect();
+        out.extend(ld.iter().filter_map(|v| {
+            find_key(v, "datePublished")
+                .and_then(|d| d.as_str())
+                .map(str::to_string)
+        }));
+        for s in &self.json_ld {
+            out.extend(
+                re.captures_iter(s)
+                    .take(MAX_ITEMS)
+                    .filter_map(|c| Some(c.get(1)?.as_str().to_string())),
+            );
+        }
+        out.extend(
+            self.times
+                .iter()
+                .filter(|(_, marked)| *marked)
+                .map(|(v, _)| v.clone()),
+        );
+        out
+    }
+
+    /// The publication day as the page shows it to readers in local time: a text
+    /// marked as the publication date, a date-named element, or the date line under the
+    /// headline. Texts that say they are in GMT or UTC are conversions too.
+    fn visible_day(&self) -> Option<String> {
+        let is_timestamp = |v: &str| {
+            v.get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let local_date = |t: &str| text_date(t).filter(|_| !names_utc(t));
+        self.times
+            .iter()
+            .filter(|(v, marked)| *marked && !is_timestamp(v))
+            .find_map(|(v, _)| local_date(v))
+            .or_else(|| {
+                self.date_texts
+                    .iter()
+                    .filter(|(_, p)| *p)
+                    .find_map(|(t, _)| local_date(t))
+            })
+            .or_else(|| self.date_texts.iter().find_map(|(t, _)| local_date(t)))
+            .or_else(|| self.date_line.clone().filter(|_| self.date_line_local))
+    }
+
+    /// The publication date, from the most to the least explicit source.
+    fn declared_published(&self, ld: &[serde_json::Value]) -> Option<String> {
         let from_meta = |keys: &[&str]| -> Option<String> {
             keys.iter().find_map(|k| {
                 self.metas
@@ -519,6 +614,60 @@ pub fn normalize_date(raw: &str) -> Option<String> {
         return plausible(d).then(|| d.to_string());
     }
     text_date(v)
+}
+
+/// Whether a date text says it is in GMT or UTC.
+fn names_utc(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w == "GMT" || w == "UTC")
+}
+
+/// A timestamp with a time of day: the date and time as written, and the UTC offset
+/// in minutes when it gives one ("2020-05-02T02:54:29.000Z", "20200414T00:38:07Z",
+/// "2020-12-25T01:59:50+02:00", "2020-12-05T23:15:0Z").
+fn timestamp(v: &str) -> Option<(chrono::NaiveDateTime, Option<i32>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)^\s*(\d{4})-?(\d\d)-?(\d\d)[T\x20](\d{1,2}):?(\d\d)(?::?(\d{1,2})(?:[.,]\d+)?)?
+              \s*(?:(?P<z>Z|UTC|GMT)|(?P<sign>[+-])(?P<oh>\d\d):?(?P<om>\d\d)?)?\s*$",
+        )
+        .expect("timestamp regex")
+    });
+    let c = re.captures(v)?;
+    let num = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u32>().ok());
+    let day = NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)?;
+    let at = day.and_hms_opt(num(4)?, num(5)?, num(6)?.min(59))?;
+    let offset = if c.name("z").is_some() {
+        Some(0)
+    } else if let Some(sign) = c.name("sign") {
+        let h: i32 = c.name("oh")?.as_str().parse().ok()?;
+        let m: i32 = c.name("om").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let minutes = h * 60 + m;
+        Some(if sign.as_str() == "-" {
+            -minutes
+        } else {
+            minutes
+        })
+    } else {
+        None
+    };
+    Some((at, offset))
+}
+
+/// Whether a UTC timestamp can fall on `day` (`YYYY-MM-DD`) in the time zone of some
+/// publisher: the inhabited zones with news outlets run from UTC−10 (Hawaii) to
+/// UTC+14.
+pub fn utc_day_may_be(utc_timestamp: &str, day: &str) -> bool {
+    let (Some((at, Some(0))), Ok(day)) = (
+        timestamp(utc_timestamp),
+        NaiveDate::parse_from_str(day, "%Y-%m-%d"),
+    ) else {
+        return false;
+    };
+    let earliest = (at - chrono::Duration::hours(10)).date();
+    let latest = (at + chrono::Duration::hours(14)).date();
+    (earliest..=latest).contains(&day)
 }
 
 /// A month name as a page writes it ("Mar.", "March", "sept"), in English or in one of

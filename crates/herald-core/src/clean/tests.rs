@@ -559,3 +559,57 @@ fn written_dates_in_other_languages_and_scripts() {
       <p>Las tarifas subieron el jueves en todo el país.</p></body></html>"#;
     assert_eq!(html(None, page).published.as_deref(), Some("2020-06-04"));
 }
+
+#[test]
+fn utc_publication_times_yield_to_the_publishers_local_day() {
+    // The same instant declared twice: the one with the publisher's offset wins.
+    let page = r#"<html><head>
+      <meta property="article:published_time" content="2021-06-04T23:30:00+00:00">
+      <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-06-05T01:30:00+02:00"}</script>
+      </head><body><p>The council met late on Friday.</p></body></html>"#;
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2021-06-05T01:30:00+02:00")
+    );
+    // A UTC time after local midnight: the day shown to readers is the local one.
+    let utc_and_shown = |utc: &str, shown: &str| {
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{utc}"}}</script>
+            </head><body><h1>Storm hits the coast</h1><span class="entry-date">{shown}</span>
+            <p>The storm made landfall in the evening.</p></body></html>"#
+        );
+        html(None, &page).published
+    };
+    assert_eq!(
+        utc_and_shown("2021-06-05T02:10:00Z", "June 4, 2021 10:10 pm").as_deref(),
+        Some("2021-06-04")
+    );
+    // Not when the shown day cannot be that instant anywhere (UTC−10 to UTC+14) …
+    assert_eq!(
+        utc_and_shown("2021-06-05T12:00:00Z", "June 4, 2021").as_deref(),
+        Some("2021-06-05T12:00:00Z")
+    );
+    // … nor when the shown time is itself in GMT.
+    assert_eq!(
+        utc_and_shown("2021-06-05T02:10:00Z", "02:10 GMT 04.06.2021").as_deref(),
+        Some("2021-06-05T02:10:00Z")
+    );
+    // The day in the URL is the publisher's too.
+    let cleaned = Cleaned {
+        published: Some("20210605T03:00:00Z".into()),
+        ..Cleaned::default()
+    };
+    let url = Some("https://news.example.org/2021/06/04/storm-hits-the-coast/");
+    let day = |c: &Cleaned| crate::pipeline::page_publication_day(c, url).map(|d| d.to_string());
+    assert_eq!(day(&cleaned).as_deref(), Some("2021-06-04"));
+    let cleaned = Cleaned {
+        published: Some("2021-06-05T11:00:00Z".into()),
+        ..Cleaned::default()
+    };
+    assert_eq!(day(&cleaned).as_deref(), Some("2021-06-05"));
+    let cleaned = Cleaned {
+        published: Some("2021-06-05T03:00:00-04:00".into()),
+        ..Cleaned::default()
+    };
+    assert_eq!(day(&cleaned).as_deref(), Some("2021-06-05"));
+}
