@@ -52,6 +52,12 @@ pub struct MetaCollector {
     date_line: Option<String>,
     /// Whether that line is in local time (it names neither GMT nor UTC).
     date_line_local: bool,
+    /// The page's headline as its metadata gives it (lower case), read at the first block.
+    headlines: Option<Vec<String>>,
+    /// Blocks read since the last one that repeats the headline.
+    blocks_after_headline: Option<usize>,
+    /// A date line under a block that repeats the headline, and whether it is local time.
+    headline_date_line: Option<(String, bool)>,
     /// Elements seen so far (a bound for the work spent on hostile pages).
     seen: usize,
 }
@@ -211,6 +217,7 @@ impl MetaCollector {
     /// Looks at one text block of the page (in document order): a short line holding
     /// a date among the few blocks after the headline is the visible date line.
     pub fn block(&mut self, text: &str, aside: bool) {
+        self.headline_block(text, aside);
         let Some(n) = self.blocks_after_h1.as_mut() else {
             return;
         };
@@ -222,6 +229,50 @@ impl MetaCollector {
         if words <= 12 {
             self.date_line = text_date(text);
             self.date_line_local = !names_utc(text);
+        }
+    }
+
+    /// The first `<h1>` is not always the headline (a masthead, a logo), and some pages
+    /// set their headline in another element: a block that repeats the title the
+    /// metadata gives is the headline, and a short date line soon under it is the
+    /// article's.
+    fn headline_block(&mut self, text: &str, aside: bool) {
+        if self.headline_date_line.is_some() {
+            return;
+        }
+        if self.headlines.is_none() {
+            let titles = [
+                self.meta(&["og:title"]),
+                self.meta(&["twitter:title"]),
+                self.title.as_deref(),
+            ];
+            self.headlines = Some(
+                titles
+                    .into_iter()
+                    .flatten()
+                    .flat_map(headline_forms)
+                    .collect(),
+            );
+        }
+        if text.len() <= MAX_TEXT {
+            let line = collapse(text).to_lowercase();
+            if self.headlines.iter().flatten().any(|h| *h == line) {
+                self.blocks_after_headline = Some(0);
+                return;
+            }
+        }
+        let Some(n) = self.blocks_after_headline.as_mut() else {
+            return;
+        };
+        *n += 1;
+        // The line right under the headline is the article's even when the page builds
+        // its date bar as a navigation list; further down, furniture is other pages'.
+        let furniture = aside && *n > 1;
+        if *n > 8 || furniture || text.len() > 150 || text.split_whitespace().count() > 12 {
+            return;
+        }
+        if let Some(day) = text_date(text) {
+            self.headline_date_line = Some((day, !names_utc(text)));
         }
     }
 
@@ -389,8 +440,8 @@ impl MetaCollector {
     }
 
     /// The publication day as the page shows it to readers in local time: a text
-    /// marked as the publication date, a date-named element, or the date line under the
-    /// headline. Texts that say they are in GMT or UTC are conversions too.
+    /// marked as the publication date, the date line under the headline, a date-named
+    /// element. Texts that say they are in GMT or UTC are conversions too.
     fn visible_day(&self) -> Option<String> {
         let is_timestamp = |v: &str| {
             v.get(..4)
@@ -401,6 +452,10 @@ impl MetaCollector {
             .iter()
             .filter(|(v, marked)| *marked && !is_timestamp(v))
             .find_map(|(v, _)| local_date(v))
+            .or_else(|| {
+                let (day, local) = self.headline_date_line.as_ref()?;
+                Some(day.clone()).filter(|_| *local)
+            })
             .or_else(|| {
                 self.date_texts
                     .iter()
@@ -492,6 +547,12 @@ impl MetaCollector {
                         .and_then(normalize_date)
                 })
             })
+            // A `<time datetime>` outside page furniture is markup that says "this is a
+            // time"; visible text near a headline may be a member's join date or a clock.
+            .or_else(|| self.times.iter().find_map(|(v, _)| normalize_date(v)))
+            // The line under the repeated headline is placed as the article's date; a
+            // date-named element may be anywhere, such as a header showing today's date.
+            .or_else(|| self.headline_date_line.as_ref().map(|(day, _)| day.clone()))
             .or_else(|| {
                 // Visible date lines: "Published March 20, 2023" first.
                 let published = self
@@ -502,7 +563,6 @@ impl MetaCollector {
                 published.or_else(|| self.date_texts.iter().find_map(|(t, _)| text_date(t)))
             })
             .or_else(|| self.date_line.clone())
-            .or_else(|| self.times.iter().find_map(|(v, _)| normalize_date(v)))
     }
 }
 
@@ -614,6 +674,29 @@ pub fn normalize_date(raw: &str) -> Option<String> {
         return plausible(d).then(|| d.to_string());
     }
     text_date(v)
+}
+
+/// The forms a page's headline takes in its title metadata, lower case: the whole title,
+/// and its longest part between separators ("Site :: Headline", "Headline | Site")
+/// when that part has a headline's length.
+fn headline_forms(title: &str) -> Vec<String> {
+    let whole = collapse(title).to_lowercase();
+    let mut forms = Vec::new();
+    let longest = [" | ", " - ", " – ", " — ", " · ", " :: "]
+        .iter()
+        .fold(vec![whole.as_str()], |parts, sep| {
+            parts.iter().flat_map(|p| p.split(sep)).collect()
+        })
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.len())
+        .filter(|p| p.split_whitespace().count() >= 3 && p.len() < whole.len())
+        .map(str::to_string);
+    if whole.split_whitespace().count() >= 2 {
+        forms.push(whole);
+    }
+    forms.extend(longest);
+    forms
 }
 
 /// Whether a date text says it is in GMT or UTC.

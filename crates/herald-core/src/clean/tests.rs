@@ -613,3 +613,41 @@ fn utc_publication_times_yield_to_the_publishers_local_day() {
     };
     assert_eq!(day(&cleaned).as_deref(), Some("2021-06-05"));
 }
+
+#[test]
+fn the_date_line_is_read_under_the_headline_the_metadata_names() {
+    // The first <h1> is the site's masthead; the headline, set in an <h2>, repeats the
+    // title, and the date line is under it.
+    let page = r#"<html><head><title>Valley Courier :: Bridge reopens after repairs</title></head>
+      <body><h1 class="masthead">Valley Courier</h1>
+      <ul><li>Home</li><li>Local</li><li>Sports</li><li>Business</li><li>Opinion</li>
+      <li>Weather</li><li>Obituaries</li><li>Classifieds</li><li>Contact</li></ul>
+      <h2>Bridge reopens after repairs</h2>
+      <div>Staff reporter | 2021-09-14 08:30</div>
+      <p>The river bridge reopened to traffic on Tuesday after two months of repairs.</p>
+      </body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2021-09-14"));
+    // Right under the headline, a date bar built as a navigation list is still the
+    // article's date.
+    let page = r#"<html><head><meta property="og:title" content="Port strike enters its third week"></head>
+      <body><h1>Port strike enters its third week</h1>
+      <ul class="nav meta"><li>14 Sep 2021 08:30</li></ul>
+      <p>Dock workers stayed off the job for a third week on Tuesday.</p>
+      <ul class="nav"><li>Older: 2 Jan 2019</li></ul></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2021-09-14"));
+}
+
+#[test]
+fn a_time_element_outranks_a_loose_date_line() {
+    // On a forum thread the first dated line under the title is the poster's join date;
+    // the post's <time datetime> is the page's date.
+    let page = r#"<html><body><h1>Server keeps crashing after update</h1>
+      <dl><dt>Joined</dt><dd>May 2, 2016</dd></dl>
+      <a href="/t/1"><time datetime="2021-03-18T12:22:42-0400">2 hours ago</time></a>
+      <p>Since the last update the server crashes every hour, with no error in the log.</p>
+      </body></html>"#;
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2021-03-18T12:22:42-0400")
+    );
+}
