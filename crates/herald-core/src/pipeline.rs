@@ -128,9 +128,12 @@ impl std::fmt::Display for Skipped {
 }
 
 /// The publication day a page itself shows: its metadata if that parses, else a date in
-/// its URL.
+/// its URL or its canonical URL.
 pub fn page_publication_day(cleaned: &clean::Cleaned, url: Option<&str>) -> Option<NaiveDate> {
-    let url_day = url.and_then(clean::url_date);
+    // A feed's redirect URL hides the article's own; its canonical URL names it.
+    let url_day = url
+        .and_then(clean::url_date)
+        .or_else(|| cleaned.canonical_url.as_deref().and_then(clean::url_date));
     let published = cleaned.published.as_deref();
     // A UTC timestamp is a conversion; the day in the URL was written by the publisher
     // in its own time zone, so it wins when the timestamp can fall on it there.

@@ -651,3 +651,29 @@ fn a_time_element_outranks_a_loose_date_line() {
         Some("2021-03-18T12:22:42-0400")
     );
 }
+
+#[test]
+fn the_canonical_url_dates_a_page_read_through_a_feed_redirect() {
+    let cleaned = Cleaned {
+        canonical_url: Some("https://news.example.org/2021/06/04/storm-hits-the-coast/".into()),
+        ..Cleaned::default()
+    };
+    let day = |url: &str| {
+        crate::pipeline::page_publication_day(&cleaned, Some(url)).map(|d| d.to_string())
+    };
+    assert_eq!(
+        day("http://feeds.example.net/~r/news/~3/Xy12/").as_deref(),
+        Some("2021-06-04")
+    );
+    // The URL the page was read from still comes first.
+    assert_eq!(
+        day("https://mirror.example.net/2021/06/05/storm/").as_deref(),
+        Some("2021-06-05")
+    );
+    // Odd timestamps never panic and never match.
+    use metadata::utc_day_may_be;
+    assert!(!utc_day_may_be("2021-13-45T99:99:99Z", "2021-06-04"));
+    assert!(!utc_day_may_be("2021-06-05T02:10:00+02:00", "2021-06-04"));
+    assert!(!utc_day_may_be("2021-06-05T02:10:00Z", "4 June"));
+    assert!(!utc_day_may_be("２０２１-06-05T02:10Z", "2021-06-04"));
+}
