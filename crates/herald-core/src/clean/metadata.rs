@@ -404,9 +404,7 @@ impl MetaCollector {
     /// Every publication time the page declares in its metadata, in no particular
     /// order of trust (for cross-checking one against another).
     fn declared_times(&self, ld: &[serde_json::Value]) -> Vec<String> {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        let re = RE
-            .get_or_init(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex"));
+        let re = raw_date_published();
         let mut out: Vec<String> = self
             .metas
             .iter()
@@ -487,10 +485,7 @@ impl MetaCollector {
             .or_else(|| {
                 // JSON-LD that does not parse (trailing commas, raw newlines) still names
                 // its date plainly.
-                static RE: OnceLock<Regex> = OnceLock::new();
-                let re = RE.get_or_init(|| {
-                    Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex")
-                });
+                let re = raw_date_published();
                 self.json_ld.iter().find_map(|s| {
                     re.captures(s)
                         .and_then(|c| normalize_date(c.get(1)?.as_str()))
@@ -697,6 +692,12 @@ fn headline_forms(title: &str) -> Vec<String> {
     }
     forms.extend(longest);
     forms
+}
+
+/// `"datePublished": "…"` as written in JSON-LD, for scripts that do not parse.
+fn raw_date_published() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex"))
 }
 
 /// Whether a date text says it is in GMT or UTC.
