@@ -128,16 +128,23 @@ impl std::fmt::Display for Skipped {
 }
 
 /// The publication day a page itself shows: its metadata if that parses, else a date in
-/// its URL.
+/// its URL or its canonical URL.
 pub fn page_publication_day(cleaned: &clean::Cleaned, url: Option<&str>) -> Option<NaiveDate> {
-    cleaned
-        .published
-        .as_deref()
+    // A feed's redirect URL hides the article's own; its canonical URL names it.
+    let url_day = url
+        .and_then(clean::url_date)
+        .or_else(|| cleaned.canonical_url.as_deref().and_then(clean::url_date));
+    let published = cleaned.published.as_deref();
+    // A UTC timestamp is a conversion; the day in the URL was written by the publisher
+    // in its own time zone, so it wins when the timestamp can fall on it there.
+    if let (Some(p), Some(u)) = (published, url_day.as_deref()) {
+        if clean::metadata::utc_day_may_be(p, u) {
+            return parse_published(u).ok();
+        }
+    }
+    published
         .and_then(|p| parse_published(p).ok())
-        .or_else(|| {
-            url.and_then(clean::url_date)
-                .and_then(|d| parse_published(&d).ok())
-        })
+        .or_else(|| url_day.and_then(|d| parse_published(&d).ok()))
 }
 
 /// Parses a publication date given as `YYYY-MM-DD`, an ISO 8601 timestamp

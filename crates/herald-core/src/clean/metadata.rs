@@ -49,6 +49,14 @@ pub struct MetaCollector {
     blocks_after_h1: Option<usize>,
     /// A short line near the headline that holds a date ("March 20, 2023 | 9:14 am").
     date_line: Option<String>,
+    /// Whether that line is in local time (it names neither GMT nor UTC).
+    date_line_local: bool,
+    /// The page's headline as its metadata gives it (lower case), read at the first block.
+    headlines: Option<Vec<String>>,
+    /// Blocks read since the last one that repeats the headline.
+    blocks_after_headline: Option<usize>,
+    /// A date line under a block that repeats the headline, and whether it is local time.
+    headline_date_line: Option<(String, bool)>,
     /// Elements seen so far (a bound for the work spent on hostile pages).
     seen: usize,
 }
@@ -207,6 +215,7 @@ impl MetaCollector {
     /// Looks at one text block of the page (in document order): a short line holding
     /// a date among the few blocks after the headline is the visible date line.
     pub fn block(&mut self, text: &str, aside: bool) {
+        self.headline_block(text, aside);
         let Some(n) = self.blocks_after_h1.as_mut() else {
             return;
         };
@@ -217,6 +226,51 @@ impl MetaCollector {
         let words = text.split_whitespace().count();
         if words <= 12 {
             self.date_line = text_date(text);
+            self.date_line_local = !names_utc(text);
+        }
+    }
+
+    /// The first `<h1>` is not always the headline (a masthead, a logo), and some pages
+    /// set their headline in another element: a block that repeats the title the
+    /// metadata gives is the headline, and a short date line soon under it is the
+    /// article's.
+    fn headline_block(&mut self, text: &str, aside: bool) {
+        if self.headline_date_line.is_some() {
+            return;
+        }
+        if self.headlines.is_none() {
+            let titles = [
+                self.meta(&["og:title"]),
+                self.meta(&["twitter:title"]),
+                self.title.as_deref(),
+            ];
+            self.headlines = Some(
+                titles
+                    .into_iter()
+                    .flatten()
+                    .flat_map(headline_forms)
+                    .collect(),
+            );
+        }
+        if text.len() <= MAX_TEXT {
+            let line = collapse(text).to_lowercase();
+            if self.headlines.iter().flatten().any(|h| *h == line) {
+                self.blocks_after_headline = Some(0);
+                return;
+            }
+        }
+        let Some(n) = self.blocks_after_headline.as_mut() else {
+            return;
+        };
+        *n += 1;
+        // The line right under the headline is the article's even when the page builds
+        // its date bar as a navigation list; further down, furniture is other pages'.
+        let furniture = aside && *n > 1;
+        if *n > 8 || furniture || text.len() > 150 || text.split_whitespace().count() > 12 {
+            return;
+        }
+        if let Some(day) = text_date(text) {
+            self.headline_date_line = Some((day, !names_utc(text)));
         }
     }
 
@@ -314,8 +368,102 @@ impl MetaCollector {
         }
     }
 
-    /// The publication date, from the most to the least explicit source.
+    /// The publication date: the most explicit source's, written in the publisher's
+    /// own time zone where the page allows.
     fn published(&self, ld: &[serde_json::Value]) -> Option<String> {
+        let best = self.declared_published(ld)?;
+        let Some((utc, Some(0))) = timestamp(&best) else {
+            return Some(best);
+        };
+        // A UTC timestamp is a conversion: the publisher's day may be the one before or
+        // after. Another declared publication time of the same instant that carries the
+        // publisher's offset says which.
+        let same_instant = self.declared_times(ld).into_iter().find(|v| {
+            timestamp(v).is_some_and(|(local, offset)| match offset {
+                Some(o) if o != 0 => {
+                    let at_utc = local - chrono::Duration::minutes(i64::from(o));
+                    (at_utc - utc).num_minutes().abs() <= 1
+                }
+                _ => false,
+            })
+        });
+        if same_instant.is_some() {
+            return same_instant;
+        }
+        // Else the day the page shows its readers is written in local time.
+        if let Some(day) = self.visible_day() {
+            if day != utc.date().to_string() && utc_day_may_be(&best, &day) {
+                return Some(day);
+            }
+        }
+        Some(best)
+    }
+
+    /// Every publication time the page declares in its metadata, in no particular
+    /// order of trust (for cross-checking one against another).
+    fn declared_times(&self, ld: &[serde_json::Value]) -> Vec<String> {
+        let re = raw_date_published();
+        let mut out: Vec<String> = self
+            .metas
+            .iter()
+            .filter(|(k, _)| {
+                matches!(
+                    k.as_str(),
+                    "article:published_time" | "og:article:published_time" | "datepublished"
+                )
+            })
+            .map(|(_, v)| v.clone())
+            .collect();
+        out.extend(ld.iter().filter_map(|v| {
+            find_key(v, "datePublished")
+                .and_then(|d| d.as_str())
+                .map(str::to_string)
+        }));
+        for s in &self.json_ld {
+            out.extend(
+                re.captures_iter(s)
+                    .take(MAX_ITEMS)
+                    .filter_map(|c| Some(c.get(1)?.as_str().to_string())),
+            );
+        }
+        out.extend(
+            self.times
+                .iter()
+                .filter(|(_, marked)| *marked)
+                .map(|(v, _)| v.clone()),
+        );
+        out
+    }
+
+    /// The publication day as the page shows it to readers in local time: a text
+    /// marked as the publication date, the date line under the headline, a date-named
+    /// element. Texts that say they are in GMT or UTC are conversions too.
+    fn visible_day(&self) -> Option<String> {
+        let is_timestamp = |v: &str| {
+            v.get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let local_date = |t: &str| text_date(t).filter(|_| !names_utc(t));
+        self.times
+            .iter()
+            .filter(|(v, marked)| *marked && !is_timestamp(v))
+            .find_map(|(v, _)| local_date(v))
+            .or_else(|| {
+                let (day, local) = self.headline_date_line.as_ref()?;
+                Some(day.clone()).filter(|_| *local)
+            })
+            .or_else(|| {
+                self.date_texts
+                    .iter()
+                    .filter(|(_, p)| *p)
+                    .find_map(|(t, _)| local_date(t))
+            })
+            .or_else(|| self.date_texts.iter().find_map(|(t, _)| local_date(t)))
+            .or_else(|| self.date_line.clone().filter(|_| self.date_line_local))
+    }
+
+    /// The publication date, from the most to the least explicit source.
+    fn declared_published(&self, ld: &[serde_json::Value]) -> Option<String> {
         let from_meta = |keys: &[&str]| -> Option<String> {
             keys.iter().find_map(|k| {
                 self.metas
@@ -335,10 +483,7 @@ impl MetaCollector {
             .or_else(|| {
                 // JSON-LD that does not parse (trailing commas, raw newlines) still names
                 // its date plainly.
-                static RE: OnceLock<Regex> = OnceLock::new();
-                let re = RE.get_or_init(|| {
-                    Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex")
-                });
+                let re = raw_date_published();
                 self.json_ld.iter().find_map(|s| {
                     re.captures(s)
                         .and_then(|c| normalize_date(c.get(1)?.as_str()))
@@ -395,6 +540,12 @@ impl MetaCollector {
                         .and_then(normalize_date)
                 })
             })
+            // A `<time datetime>` outside page furniture is markup that says "this is a
+            // time"; visible text near a headline may be a member's join date or a clock.
+            .or_else(|| self.times.iter().find_map(|(v, _)| normalize_date(v)))
+            // The line under the repeated headline is placed as the article's date; a
+            // date-named element may be anywhere, such as a header showing today's date.
+            .or_else(|| self.headline_date_line.as_ref().map(|(day, _)| day.clone()))
             .or_else(|| {
                 // Visible date lines: "Published March 20, 2023" first.
                 let published = self
@@ -405,7 +556,6 @@ impl MetaCollector {
                 published.or_else(|| self.date_texts.iter().find_map(|(t, _)| text_date(t)))
             })
             .or_else(|| self.date_line.clone())
-            .or_else(|| self.times.iter().find_map(|(v, _)| normalize_date(v)))
     }
 }
 
@@ -519,22 +669,142 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     text_date(v)
 }
 
-/// A month name as a page writes it ("Mar.", "March", "sept").
+/// The forms a page's headline takes in its title metadata, lower case: the whole title,
+/// and its longest part between separators ("Site :: Headline", "Headline | Site")
+/// when that part has a headline's length.
+fn headline_forms(title: &str) -> Vec<String> {
+    let whole = collapse(title).to_lowercase();
+    let mut forms = Vec::new();
+    let longest = [" | ", " - ", " – ", " — ", " · ", " :: "]
+        .iter()
+        .fold(vec![whole.as_str()], |parts, sep| {
+            parts.iter().flat_map(|p| p.split(sep)).collect()
+        })
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.len())
+        .filter(|p| p.split_whitespace().count() >= 3 && p.len() < whole.len())
+        .map(str::to_string);
+    if whole.split_whitespace().count() >= 2 {
+        forms.push(whole);
+    }
+    forms.extend(longest);
+    forms
+}
+
+/// `"datePublished": "…"` as written in JSON-LD, for scripts that do not parse.
+fn raw_date_published() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{6,40})""#).expect("regex"))
+}
+
+/// Whether a date text says it is in GMT or UTC.
+fn names_utc(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w == "GMT" || w == "UTC")
+}
+
+/// A timestamp with a time of day: the date and time as written, and the UTC offset
+/// in minutes when it gives one ("2020-05-02T02:54:29.000Z", "20200414T00:38:07Z",
+/// "2020-12-25T01:59:50+02:00", "2020-12-05T23:15:0Z").
+fn timestamp(v: &str) -> Option<(chrono::NaiveDateTime, Option<i32>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)^\s*(\d{4})-?(\d\d)-?(\d\d)[T\x20](\d{1,2}):?(\d\d)(?::?(\d{1,2})(?:[.,]\d+)?)?
+              \s*(?:(?P<z>Z|UTC|GMT)|(?P<sign>[+-])(?P<oh>\d\d):?(?P<om>\d\d)?)?\s*$",
+        )
+        .expect("timestamp regex")
+    });
+    let c = re.captures(v)?;
+    let num = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u32>().ok());
+    let day = NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)?;
+    let at = day.and_hms_opt(num(4)?, num(5)?, num(6)?.min(59))?;
+    let offset = if c.name("z").is_some() {
+        Some(0)
+    } else if let Some(sign) = c.name("sign") {
+        let h: i32 = c.name("oh")?.as_str().parse().ok()?;
+        let m: i32 = c.name("om").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let minutes = h * 60 + m;
+        Some(if sign.as_str() == "-" {
+            -minutes
+        } else {
+            minutes
+        })
+    } else {
+        None
+    };
+    Some((at, offset))
+}
+
+/// Whether a UTC timestamp can fall on `day` (`YYYY-MM-DD`) in the time zone of some
+/// publisher: the inhabited zones with news outlets run from UTC−10 (Hawaii) to
+/// UTC+14.
+pub fn utc_day_may_be(utc_timestamp: &str, day: &str) -> bool {
+    let (Some((at, Some(0))), Ok(day)) = (
+        timestamp(utc_timestamp),
+        NaiveDate::parse_from_str(day, "%Y-%m-%d"),
+    ) else {
+        return false;
+    };
+    let earliest = (at - chrono::Duration::hours(10)).date();
+    let latest = (at + chrono::Duration::hours(14)).date();
+    (earliest..=latest).contains(&day)
+}
+
+/// A month name as a page writes it ("Mar.", "March", "sept"), in English or in one of
+/// the languages news sites most often write their date lines in ("17 de marzo de
+/// 2020", "9 oktober 2020", "07 أكتوبر 2020").
 fn month_number(name: &str) -> Option<u32> {
-    crate::extract::dates::month_number(name.trim_end_matches('.'))
+    let name = name.trim_end_matches('.');
+    crate::extract::dates::month_number(name).or_else(|| foreign_month(name))
+}
+
+/// Month names (and their usual abbreviations) of Spanish, Portuguese, French, Italian,
+/// German, Dutch, Romanian, Indonesian, Turkish, Polish, Russian and Ukrainian (the
+/// genitive forms that dates use), and the Arabic names used in Egypt and the Gulf.
+fn foreign_month(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "enero ene janeiro janvier janv gennaio gen januar jänner januari ianuarie ocak \
+         stycznia января січня يناير",
+        "febrero fevereiro fev février fevrier févr fév febbraio februar februari februarie \
+         şubat subat lutego февраля лютого فبراير",
+        "marzo março marco mars märz maerz mär mrz maart mrt martie maret mart marca марта \
+         березня مارس",
+        "abril abr avril avr aprile aprilie nisan kwietnia апреля квітня أبريل ابريل إبريل",
+        "mayo maio mai maggio mag mei mayıs mayis maja мая травня مايو",
+        "junio junho juin giugno giu juni iunie haziran czerwca июня червня يونيو يونيه",
+        "julio julho juillet juil luglio lug juli iulie temmuz lipca июля липня يوليو يوليه",
+        "agosto ago août aout augustus agustus ağustos agustos sierpnia августа серпня أغسطس \
+         اغسطس",
+        "septiembre setiembre setembro septembre settembre set septembrie eylül eylul września \
+         wrzesnia сентября вересня سبتمبر",
+        "octubre outubro out octobre ottobre ott oktober okt octombrie ekim października \
+         pazdziernika октября жовтня أكتوبر اكتوبر",
+        "noviembre novembro novembre noiembrie kasım kasim listopada ноября листопада نوفمبر",
+        "diciembre dic dezembro dez décembre decembre déc dicembre dezember desember decembrie \
+         aralık aralik grudnia декабря грудня ديسمبر",
+    ];
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.split_whitespace().any(|n| n == lower))
+        .map(|i| i as u32 + 1)
 }
 
 /// The first day written in a short text, as `YYYY-MM-DD`: ISO days, "March 20, 2023",
-/// "Mar. 20 2023", "20 March 2023", "Mon, 20 Mar 2023", "20.03.2023", and numeric
-/// `M/D/YYYY` (read day-first when the first number cannot be a month).
+/// "Mar. 20 2023", "20 March 2023", "Mon, 20 Mar 2023", "20 de marzo de 2023",
+/// "2023年3月20日", "20.03.2023", and numeric `M/D/YYYY` (read day-first when the first
+/// number cannot be a month).
 pub fn text_date(text: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?x)
             (?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})\b
-          | \b(?P<mn>[A-Za-z]{3,9}\.?)\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b
-          | \b(?P<dd>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dn>[A-Za-z]{3,9}\.?),?\s+(?P<dy>(?:19|20)\d\d)\b
+          | (?P<cy>(?:19|20)\d\d)\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]
+          | \b(?P<mn>\p{L}{3,12}\.?)\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b
+          | \b(?P<dd>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?(?P<dn>\p{L}{3,12}\.?),?\s+(?:de\s+|del\s+)?(?P<dy>(?:19|20)\d\d)\b
           | \b(?P<na>\d{1,2})(?P<sep>[/.])(?P<nb>\d{1,2})[/.](?P<ny>(?:19|20)\d\d)\b
         ",
         )
@@ -554,6 +824,9 @@ pub fn text_date(text: &str) -> Option<String> {
         let day = if let Some(y) = c.name("iy") {
             let y: i32 = y.as_str().parse().ok()?;
             NaiveDate::from_ymd_opt(y, num("im")?, num("id")?)
+        } else if let Some(y) = c.name("cy") {
+            let y: i32 = y.as_str().parse().ok()?;
+            NaiveDate::from_ymd_opt(y, num("cm")?, num("cd")?)
         } else if let Some(m) = c.name("mn") {
             let y: i32 = c.name("my")?.as_str().parse().ok()?;
             month_number(m.as_str()).and_then(|m| NaiveDate::from_ymd_opt(y, m, num("md")?))

@@ -524,3 +524,156 @@ fn hostile_nesting_is_read_without_recursion() {
     );
     let _ = clean(&article(None, RawBody::Html(page)));
 }
+
+#[test]
+fn written_dates_in_other_languages_and_scripts() {
+    use metadata::text_date;
+    let day = |t: &str| text_date(t);
+    assert_eq!(
+        day("martes 3 de noviembre de 2020").as_deref(),
+        Some("2020-11-03")
+    );
+    assert_eq!(
+        day("Publicado em 22 de outubro de 2019, 08:10").as_deref(),
+        Some("2019-10-22")
+    );
+    assert_eq!(day("1er mars 2021 à 10h").as_deref(), Some("2021-03-01"));
+    assert_eq!(day("Stand: 3. März 2020").as_deref(), Some("2020-03-03"));
+    assert_eq!(day("zondag 12 oktober 2022").as_deref(), Some("2022-10-12"));
+    assert_eq!(
+        day("luni, 5 septembrie 2021, 10:15").as_deref(),
+        Some("2021-09-05")
+    );
+    assert_eq!(day("5 ottobre 2020").as_deref(), Some("2020-10-05"));
+    assert_eq!(day("2021年3月5日 14:00").as_deref(), Some("2021-03-05"));
+    assert_eq!(day("입력 2021년 3월 5일").as_deref(), Some("2021-03-05"));
+    assert_eq!(day("الخميس، 05 نوفمبر 2020").as_deref(), Some("2020-11-05"));
+    assert_eq!(day("12 out of 2020 voters"), None);
+    assert_eq!(day("Olympia 12, 2020"), None);
+    // A meta written in Arabic words still gives its day.
+    let page = r#"<html><head><meta property="article:published_time" content="الخميس، 05 نوفمبر 2020 - 09:30 ص">
+      </head><body><p>Text of the story.</p></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2020-11-05"));
+    // A Spanish date line in a date-named element.
+    let page = r#"<html><body><h1>Suben las tarifas</h1><div class="fecha-date">jueves 4 de junio de 2020</div>
+      <p>Las tarifas subieron el jueves en todo el país.</p></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2020-06-04"));
+}
+
+#[test]
+fn utc_publication_times_yield_to_the_publishers_local_day() {
+    // The same instant declared twice: the one with the publisher's offset wins.
+    let page = r#"<html><head>
+      <meta property="article:published_time" content="2021-06-04T23:30:00+00:00">
+      <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-06-05T01:30:00+02:00"}</script>
+      </head><body><p>The council met late on Friday.</p></body></html>"#;
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2021-06-05T01:30:00+02:00")
+    );
+    // A UTC time after local midnight: the day shown to readers is the local one.
+    let utc_and_shown = |utc: &str, shown: &str| {
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{utc}"}}</script>
+            </head><body><h1>Storm hits the coast</h1><span class="entry-date">{shown}</span>
+            <p>The storm made landfall in the evening.</p></body></html>"#
+        );
+        html(None, &page).published
+    };
+    assert_eq!(
+        utc_and_shown("2021-06-05T02:10:00Z", "June 4, 2021 10:10 pm").as_deref(),
+        Some("2021-06-04")
+    );
+    // Not when the shown day cannot be that instant anywhere (UTC−10 to UTC+14) …
+    assert_eq!(
+        utc_and_shown("2021-06-05T12:00:00Z", "June 4, 2021").as_deref(),
+        Some("2021-06-05T12:00:00Z")
+    );
+    // … nor when the shown time is itself in GMT.
+    assert_eq!(
+        utc_and_shown("2021-06-05T02:10:00Z", "02:10 GMT 04.06.2021").as_deref(),
+        Some("2021-06-05T02:10:00Z")
+    );
+    // The day in the URL is the publisher's too.
+    let cleaned = Cleaned {
+        published: Some("20210605T03:00:00Z".into()),
+        ..Cleaned::default()
+    };
+    let url = Some("https://news.example.org/2021/06/04/storm-hits-the-coast/");
+    let day = |c: &Cleaned| crate::pipeline::page_publication_day(c, url).map(|d| d.to_string());
+    assert_eq!(day(&cleaned).as_deref(), Some("2021-06-04"));
+    let cleaned = Cleaned {
+        published: Some("2021-06-05T11:00:00Z".into()),
+        ..Cleaned::default()
+    };
+    assert_eq!(day(&cleaned).as_deref(), Some("2021-06-05"));
+    let cleaned = Cleaned {
+        published: Some("2021-06-05T03:00:00-04:00".into()),
+        ..Cleaned::default()
+    };
+    assert_eq!(day(&cleaned).as_deref(), Some("2021-06-05"));
+}
+
+#[test]
+fn the_date_line_is_read_under_the_headline_the_metadata_names() {
+    // The first <h1> is the site's masthead; the headline, set in an <h2>, repeats the
+    // title, and the date line is under it.
+    let page = r#"<html><head><title>Valley Courier :: Bridge reopens after repairs</title></head>
+      <body><h1 class="masthead">Valley Courier</h1>
+      <ul><li>Home</li><li>Local</li><li>Sports</li><li>Business</li><li>Opinion</li>
+      <li>Weather</li><li>Obituaries</li><li>Classifieds</li><li>Contact</li></ul>
+      <h2>Bridge reopens after repairs</h2>
+      <div>Staff reporter | 2021-09-14 08:30</div>
+      <p>The river bridge reopened to traffic on Tuesday after two months of repairs.</p>
+      </body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2021-09-14"));
+    // Right under the headline, a date bar built as a navigation list is still the
+    // article's date.
+    let page = r#"<html><head><meta property="og:title" content="Port strike enters its third week"></head>
+      <body><h1>Port strike enters its third week</h1>
+      <ul class="nav meta"><li>14 Sep 2021 08:30</li></ul>
+      <p>Dock workers stayed off the job for a third week on Tuesday.</p>
+      <ul class="nav"><li>Older: 2 Jan 2019</li></ul></body></html>"#;
+    assert_eq!(html(None, page).published.as_deref(), Some("2021-09-14"));
+}
+
+#[test]
+fn a_time_element_outranks_a_loose_date_line() {
+    // On a forum thread the first dated line under the title is the poster's join date;
+    // the post's <time datetime> is the page's date.
+    let page = r#"<html><body><h1>Server keeps crashing after update</h1>
+      <dl><dt>Joined</dt><dd>May 2, 2016</dd></dl>
+      <a href="/t/1"><time datetime="2021-03-18T12:22:42-0400">2 hours ago</time></a>
+      <p>Since the last update the server crashes every hour, with no error in the log.</p>
+      </body></html>"#;
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2021-03-18T12:22:42-0400")
+    );
+}
+
+#[test]
+fn the_canonical_url_dates_a_page_read_through_a_feed_redirect() {
+    let cleaned = Cleaned {
+        canonical_url: Some("https://news.example.org/2021/06/04/storm-hits-the-coast/".into()),
+        ..Cleaned::default()
+    };
+    let day = |url: &str| {
+        crate::pipeline::page_publication_day(&cleaned, Some(url)).map(|d| d.to_string())
+    };
+    assert_eq!(
+        day("http://feeds.example.net/~r/news/~3/Xy12/").as_deref(),
+        Some("2021-06-04")
+    );
+    // The URL the page was read from still comes first.
+    assert_eq!(
+        day("https://mirror.example.net/2021/06/05/storm/").as_deref(),
+        Some("2021-06-05")
+    );
+    // Odd timestamps never panic and never match.
+    use metadata::utc_day_may_be;
+    assert!(!utc_day_may_be("2021-13-45T99:99:99Z", "2021-06-04"));
+    assert!(!utc_day_may_be("2021-06-05T02:10:00+02:00", "2021-06-04"));
+    assert!(!utc_day_may_be("2021-06-05T02:10:00Z", "4 June"));
+    assert!(!utc_day_may_be("２０２１-06-05T02:10Z", "2021-06-04"));
+}
