@@ -49,7 +49,9 @@ enum Command {
 
 #[derive(Args)]
 struct InputArgs {
-    /// Files (.txt, .html, .htm, .jsonl), directories (walked recursively), or - for stdin.
+    /// Files (.html, .htm, .warc, .warc.gz, RSS/Atom feeds, .jsonl, .txt; gzipped or not; the
+    /// format is read from the content when the extension is missing or wrong),
+    /// directories (walked recursively), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<String>,
     /// Publication date (YYYY-MM-DD) for inputs that carry none, e.g. plain text.
