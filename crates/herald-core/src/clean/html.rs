@@ -251,6 +251,9 @@ struct El {
     /// Inside (or itself) furniture by tag, and by class/id words.
     tag_furniture: bool,
     name_furniture: bool,
+    /// Itself furniture by tag, and by class/id words.
+    own_tag_furniture: bool,
+    own_name_furniture: bool,
     /// Visible characters and link characters in the subtree.
     chars: u32,
     link_chars: u32,
@@ -757,6 +760,8 @@ impl Walk {
                                     base: base_score(name, e, content),
                                     tag_furniture: tag_furniture > 0,
                                     name_furniture: name_furniture > 0,
+                                    own_tag_furniture: tag_f,
+                                    own_name_furniture: name_f,
                                     chars: 0,
                                     link_chars: 0,
                                 });
@@ -926,8 +931,10 @@ impl Walk {
 
     /// Indices of the kept blocks; `trust_names`: class/id words mark furniture.
     fn choose(&self, trust_names: bool) -> Vec<usize> {
-        let block_furniture = |b: &Block| b.tag_furniture || (trust_names && b.name_furniture);
-        let el_furniture = |e: &El| e.tag_furniture || (trust_names && e.name_furniture);
+        let furniture = self.furniture(trust_names);
+        let el_furniture = |i: usize| furniture[i];
+        let block_furniture =
+            |b: &Block| (b.tag_furniture || b.name_furniture) && furniture[b.el as usize];
         let mut score: Vec<f32> = vec![f32::NAN; self.els.len()];
         for b in &self.blocks {
             if block_furniture(b) || b.chars < 25 {
@@ -959,7 +966,7 @@ impl Walk {
         let final_score = |i: usize| -> Option<f32> {
             let e = &self.els[i];
             let s = score[i];
-            if s.is_nan() || el_furniture(e) {
+            if s.is_nan() || el_furniture(i) {
                 return None;
             }
             let density = if e.chars > 0 {
@@ -1005,7 +1012,7 @@ impl Walk {
                     ranges.push(i);
                     continue;
                 }
-                if el_furniture(e) {
+                if el_furniture(i) {
                     continue;
                 }
                 let keep = final_score(i).is_some_and(|s| s >= threshold)
@@ -1049,6 +1056,32 @@ impl Walk {
 }
 
 impl Walk {
+    /// Whether each element is furniture (by tag, or by class/id words when
+    /// `trust_names`), inherited from its ancestors. An element that holds more than half
+    /// of the page's text is not furniture whatever its tag or name: a `<header>` left
+    /// unclosed swallows the whole page, and a wrapper called `has-sidebar` or
+    /// `site-footer-push` holds the story rather than sits beside it.
+    fn furniture(&self, trust_names: bool) -> Vec<bool> {
+        let page: u64 = self
+            .blocks
+            .iter()
+            .map(|b| u64::from(b.chars.saturating_sub(b.link_chars)))
+            .sum();
+        let mut out: Vec<bool> = Vec::with_capacity(self.els.len());
+        for e in &self.els {
+            if !e.tag_furniture && !e.name_furniture {
+                // Neither it nor any ancestor is marked: the common case.
+                out.push(false);
+                continue;
+            }
+            let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
+            let own = e.own_tag_furniture || (trust_names && e.own_name_furniture);
+            let holds_page = u64::from(e.chars.saturating_sub(e.link_chars)) * 2 > page;
+            out.push(inherited || (own && !holds_page));
+        }
+        out
+    }
+
     /// Readability's step up from the top candidate: when three or more other
     /// containers score nearly as well (a story cut into chunks by ad slots), the body is
     /// their nearest common ancestor; and a parent that scores higher than the child it

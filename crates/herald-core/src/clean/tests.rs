@@ -524,3 +524,26 @@ fn hostile_nesting_is_read_without_recursion() {
     );
     let _ = clean(&article(None, RawBody::Html(page)));
 }
+
+#[test]
+fn furniture_wrapper_holding_most_of_the_page_is_read() {
+    // An unclosed `<header>` swallows the rest of the page.
+    let page = "<html><body><header class=\"site-header\"><a href=\"/\">Home</a>\
+<main><article><p>The city council approved the new budget on Tuesday, after a debate \
+that lasted, by most accounts, well into the night.</p><p>Spending on schools rises by \
+four percent, while the road programme is cut, the mayor said.</p></article></main>\
+<footer><a href=\"/about\">About us</a></footer></body></html>";
+    let c = html(Some("Budget passes"), page);
+    assert!(c.text.contains("The city council approved"), "{}", c.text);
+    assert!(c.text.contains("Spending on schools"));
+    // A wrapper whose name says sidebar but that holds the story.
+    let page = "<html><body><div class=\"grid-sidebar-right\"><div class=\"left-col\">\
+<p>The city council approved the new budget on Tuesday, after a debate that lasted, by \
+most accounts, well into the night.</p><p>Spending on schools rises by four percent, \
+while the road programme is cut, the mayor said.</p></div>\
+<div class=\"sidebar\"><p>Subscribe to our newsletter for the best stories, every day.</p>\
+</div></div></body></html>";
+    let c = html(Some("Budget passes"), page);
+    assert!(c.text.contains("The city council approved"), "{}", c.text);
+    assert!(!c.text.contains("Subscribe"));
+}
