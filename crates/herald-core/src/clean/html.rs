@@ -254,6 +254,8 @@ struct El {
     /// Itself furniture by tag, and by class/id words.
     own_tag_furniture: bool,
     own_name_furniture: bool,
+    /// A `<header>`: furniture of the page, but inside a story it holds the standfirst.
+    header: bool,
     /// Visible characters and link characters in the subtree.
     chars: u32,
     link_chars: u32,
@@ -762,6 +764,7 @@ impl Walk {
                                     name_furniture: name_furniture > 0,
                                     own_tag_furniture: tag_f,
                                     own_name_furniture: name_f,
+                                    header: name == "header",
                                     chars: 0,
                                     link_chars: 0,
                                 });
@@ -931,7 +934,7 @@ impl Walk {
 
     /// Indices of the kept blocks; `trust_names`: class/id words mark furniture.
     fn choose(&self, trust_names: bool) -> Vec<usize> {
-        let furniture = self.furniture(trust_names);
+        let furniture = self.furniture(trust_names, true);
         let el_furniture = |i: usize| furniture[i];
         let block_furniture =
             |b: &Block| (b.tag_furniture || b.name_furniture) && furniture[b.el as usize];
@@ -1044,6 +1047,7 @@ impl Walk {
                 kept.push(bi as usize);
             }
         }
+        self.add_standfirst(&mut kept, top, trust_names);
         // Headings with nothing of theirs after them ("Related", "More on this").
         while kept
             .last()
@@ -1056,12 +1060,58 @@ impl Walk {
 }
 
 impl Walk {
+    /// The standfirst: prose between the headline and the body that the body container
+    /// does not hold (`<p class=lead>` in the story's `<header>`, a deck in an `<h2>`
+    /// above the text). Read backwards from the first kept block, within a few levels
+    /// above the body, skipping captions, bylines and dates, stopping at the headline
+    /// or at a link list.
+    fn add_standfirst(&self, kept: &mut Vec<usize>, top: usize, trust_names: bool) {
+        let Some(&first) = kept.first() else {
+            return;
+        };
+        let mut scope = top;
+        for _ in 0..4 {
+            let parent = self.els[scope].parent as usize;
+            match self.els.get(parent) {
+                Some(p) if p.parent != u32::MAX => scope = parent,
+                _ => break,
+            }
+        }
+        let scope_start = self.els[scope].first_block as usize;
+        let furniture = self.furniture(trust_names, false);
+        let mut lead = Vec::new();
+        for bi in (scope_start..first).rev().take(16) {
+            let b = &self.blocks[bi];
+            if b.kind == Kind::Title || (b.link_chars * 4 > b.chars && b.chars >= 40) {
+                break;
+            }
+            if furniture[b.el as usize] || b.chars < 25 {
+                continue;
+            }
+            let prose = match b.kind {
+                Kind::Paragraph | Kind::Loose => b.chars >= 50 && has_sentence_end(&b.text),
+                Kind::Heading => b.chars >= 60 && reads_as_prose(&b.text),
+                _ => false,
+            };
+            if prose {
+                lead.push(bi);
+                if lead.len() == 3 {
+                    break;
+                }
+            }
+        }
+        lead.reverse();
+        lead.append(kept);
+        *kept = lead;
+    }
+
     /// Whether each element is furniture (by tag, or by class/id words when
     /// `trust_names`), inherited from its ancestors. An element that holds more than half
-    /// of the page's text is not furniture whatever its tag or name: a `<header>` left
+    /// of the page's text is not furniture whatever its tag or name (`headers`: whether
+    /// `<header>` counts as furniture): a `<header>` left
     /// unclosed swallows the whole page, and a wrapper called `has-sidebar` or
     /// `site-footer-push` holds the story rather than sits beside it.
-    fn furniture(&self, trust_names: bool) -> Vec<bool> {
+    fn furniture(&self, trust_names: bool, headers: bool) -> Vec<bool> {
         let page: u64 = self
             .blocks
             .iter()
@@ -1075,7 +1125,8 @@ impl Walk {
                 continue;
             }
             let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
-            let own = e.own_tag_furniture || (trust_names && e.own_name_furniture);
+            let own = (e.own_tag_furniture && (headers || !e.header))
+                || (trust_names && e.own_name_furniture);
             let holds_page = u64::from(e.chars.saturating_sub(e.link_chars)) * 2 > page;
             out.push(inherited || (own && !holds_page));
         }

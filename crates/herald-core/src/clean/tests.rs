@@ -547,3 +547,27 @@ while the road programme is cut, the mayor said.</p></div>\
     assert!(c.text.contains("The city council approved"), "{}", c.text);
     assert!(!c.text.contains("Subscribe"));
 }
+
+#[test]
+fn standfirst_above_the_body_is_kept_without_captions_or_bylines() {
+    let page = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+<article><header><a href=\"/world\">World</a><h1>Flood waters recede</h1>\
+<p class=\"standfirst\">Thousands of families return home as the river falls, but the \
+damage to farms will take years to repair.</p><p class=\"byline\">By Ana Ruiz</p></header>\
+<figure><img src=\"a.jpg\"><figcaption>A farmer walks through his flooded field on Monday, \
+near the town.</figcaption></figure><div class=\"article-body\"><p>The river fell by two \
+metres overnight, the water agency said, and most roads have reopened.</p><p>Farmers in \
+the valley said the harvest, already late, is lost in many places.</p><p>The government \
+promised aid, but gave no figure, and said an inquiry would follow.</p></div></article>\
+</body></html>";
+    let c = html(Some("Flood waters recede"), page);
+    assert!(
+        c.text.contains("Thousands of families return home"),
+        "{}",
+        c.text
+    );
+    let lead = c.text.find("Thousands").unwrap();
+    assert!(lead < c.text.find("The river fell").unwrap());
+    assert!(!c.text.contains("A farmer walks"));
+    assert!(!c.text.contains("Ana Ruiz"));
+}
