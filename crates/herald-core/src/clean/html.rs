@@ -1048,6 +1048,16 @@ impl Walk {
             }
         }
         self.add_standfirst(&mut kept, top, trust_names);
+        // The last few paragraphs of a page often ask the reader to subscribe, follow or
+        // not reprint; a story's own last paragraphs rarely do, and never in so few words.
+        let tail = kept.len().saturating_sub(4);
+        let mut at = kept.len();
+        while at > tail {
+            at -= 1;
+            if is_call_to_action(&self.blocks[kept[at]].text) {
+                kept.remove(at);
+            }
+        }
         // Headings with nothing of theirs after them ("Related", "More on this").
         while kept
             .last()
@@ -1069,8 +1079,16 @@ impl Walk {
         let Some(&first) = kept.first() else {
             return;
         };
+        // The story is the smallest container above the body that holds the headline
+        // (the nearest `<h1>` before it); without one, a few levels above the body.
+        let headline = (first.saturating_sub(64)..first)
+            .rev()
+            .find(|&bi| self.blocks[bi].kind == Kind::Title);
         let mut scope = top;
-        for _ in 0..4 {
+        for level in 0..8 {
+            if headline.is_some_and(|h| self.els[scope].first_block as usize <= h) || level == 4 {
+                break;
+            }
             let parent = self.els[scope].parent as usize;
             match self.els.get(parent) {
                 Some(p) if p.parent != u32::MAX => scope = parent,
@@ -1089,7 +1107,10 @@ impl Walk {
                 continue;
             }
             let prose = match b.kind {
-                Kind::Paragraph | Kind::Loose => b.chars >= 50 && has_sentence_end(&b.text),
+                Kind::Paragraph | Kind::Loose => {
+                    (b.chars >= 50 && has_sentence_end(&b.text))
+                        || (b.chars >= 100 && reads_as_prose(&b.text))
+                }
                 Kind::Heading => b.chars >= 60 && reads_as_prose(&b.text),
                 _ => false,
             };
@@ -1181,6 +1202,37 @@ impl Walk {
         }
         top
     }
+}
+
+/// A short paragraph that addresses the reader about the site rather than the story:
+/// subscriptions, newsletters, log-ins, the site's own accounts and apps, reprint rights.
+fn is_call_to_action(text: &str) -> bool {
+    if text.split_whitespace().nth(30).is_some() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let word_starts = [
+        "subscri",
+        "newsletter",
+        "copyright",
+        "reprint",
+        "suscrib",
+        "suscríb",
+        "abonn",
+        "subskryp",
+    ];
+    let phrases = [
+        "sign up",
+        "log in",
+        "all rights reserved",
+        "follow us",
+        "our app",
+        "apps for ios",
+    ];
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| word_starts.iter().any(|s| w.starts_with(s)))
+        || phrases.iter().any(|p| lower.contains(p))
 }
 
 fn has_sentence_end(text: &str) -> bool {

@@ -571,3 +571,36 @@ promised aid, but gave no figure, and said an inquiry would follow.</p></div></a
     assert!(!c.text.contains("A farmer walks"));
     assert!(!c.text.contains("Ana Ruiz"));
 }
+
+#[test]
+fn closing_calls_to_subscribe_or_download_are_dropped() {
+    let page = "<html><body><article><div class=\"story\">\
+<p>The port reopened on Friday after a week-long strike, the harbour authority said, \
+and the first ships were unloaded overnight.</p>\
+<p>Dock workers accepted a pay rise of six percent, their union said, after talks that \
+lasted, on and off, for nine days.</p>\
+<p>Subscribe now to our digital edition for the full story.</p>\
+<p>For the latest news, download our app for iOS and Android.</p>\
+</div></article></body></html>";
+    let c = html(Some("Port reopens"), page);
+    assert!(c.text.contains("Dock workers accepted"), "{}", c.text);
+    assert!(!c.text.contains("Subscribe now"));
+    assert!(!c.text.contains("download our app"));
+}
+
+#[test]
+fn deck_without_a_full_stop_above_the_body_is_the_standfirst() {
+    let page = "<html><body><article><h1>Clock counts down</h1>\
+<p class=\"deck\">A giant clock in the city centre now shows the years left to halve \
+emissions, and its makers hope every city will copy it</p>\
+<div class=\"content\"><p>The clock, unveiled on Saturday, replaces a display that \
+showed the time and the temperature.</p><p>Its makers said the figure would be updated \
+every year, as new estimates are published.</p><p>City officials, who approved the \
+change, said it would stay for at least a year.</p></div></article></body></html>";
+    let c = html(Some("Clock counts down"), page);
+    assert!(
+        c.text.contains("A giant clock in the city centre"),
+        "{}",
+        c.text
+    );
+}
