@@ -995,6 +995,7 @@ impl Walk {
                 .collect();
         };
         let top = self.ascend(top, top_score, &final_score);
+        let top = self.widen(top, &furniture);
         let top_score = final_score(top).unwrap_or(top_score);
         // The top container and the siblings that score near it or read as prose.
         let parent = self.els[top].parent;
@@ -1070,6 +1071,55 @@ impl Walk {
 }
 
 impl Walk {
+    /// Paragraph text in an element's blocks: `<p>`s of prose, outside furniture and links.
+    fn prose_chars(&self, el: usize, furniture: &[bool]) -> u32 {
+        let e = &self.els[el];
+        self.blocks[e.first_block as usize..e.end_block as usize]
+            .iter()
+            .filter(|b| {
+                b.kind == Kind::Paragraph
+                    && b.chars >= 25
+                    && b.link_chars * 2 < b.chars
+                    && !furniture[b.el as usize]
+            })
+            .map(|b| b.chars - b.link_chars)
+            .sum()
+    }
+
+    /// A story cut into sections (one container per chapter, or chunks between photos
+    /// and ad slots) gives the top score to one section: the body is the ancestor, a few
+    /// levels up, that holds much more of the page's paragraph text with few links.
+    fn widen(&self, top: usize, furniture: &[bool]) -> usize {
+        let base = self.prose_chars(top, furniture);
+        let mut best = top;
+        let mut at = top;
+        for _ in 0..6 {
+            let parent = self.els[at].parent as usize;
+            let Some(p) = self.els.get(parent) else {
+                break;
+            };
+            // Never the document or its `<body>`.
+            if self
+                .els
+                .get(p.parent as usize)
+                .is_none_or(|g| g.parent == u32::MAX)
+                || furniture[parent]
+            {
+                break;
+            }
+            at = parent;
+            let e = &self.els[at];
+            if e.link_chars * 4 > e.chars {
+                break;
+            }
+            if self.prose_chars(at, furniture) as f32 >= base as f32 * 1.3 {
+                best = at;
+                break;
+            }
+        }
+        best
+    }
+
     /// The standfirst: prose between the headline and the body that the body container
     /// does not hold (`<p class=lead>` in the story's `<header>`, a deck in an `<h2>`
     /// above the text). Read backwards from the first kept block, within a few levels

@@ -604,3 +604,23 @@ change, said it would stay for at least a year.</p></div></article></body></html
         c.text
     );
 }
+
+#[test]
+fn story_in_several_sections_is_read_whole() {
+    // One section has more commas and wins the score; its sisters are the same story.
+    let page = "<html><body><div class=\"page\"><div class=\"story-wrap\">\
+<section class=\"chapter\"><div class=\"inner\"><div class=\"col\"><p>When the drought began, in the spring, \
+the farmers of the valley, most of them small, sold their cattle, their tools, and, in \
+the end, their land.</p><p>Prices fell, wells dried, and, by summer, whole villages had \
+emptied, the mayor said, his voice low.</p></div></div></section>\
+<div class=\"photo\"><img src=\"x.jpg\"></div>\
+<section class=\"chapter\"><div class=\"inner\"><div class=\"col\"><p>Rain returned in October, two years \
+later than anyone had hoped.</p><p>The government now pays families to come back and \
+plant again.</p><p>Some have, though many say they will stay in the city.</p></div></div>\
+</section></div><aside><p>Read our newsletter every morning for the news that \
+matters.</p></aside></div></body></html>";
+    let c = html(Some("Drought"), page);
+    assert!(c.text.contains("When the drought began"), "{}", c.text);
+    assert!(c.text.contains("Rain returned in October"), "{}", c.text);
+    assert!(!c.text.contains("newsletter"));
+}
