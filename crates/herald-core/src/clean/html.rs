@@ -1260,7 +1260,12 @@ fn is_call_to_action(text: &str) -> bool {
     if text.split_whitespace().nth(30).is_some() {
         return false;
     }
-    let lower = text.to_lowercase();
+    // Words joined by one plain space: pages often write `&nbsp;` between them.
+    let lower = text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
     let word_starts = [
         "subscri",
         "newsletter",
@@ -1270,10 +1275,16 @@ fn is_call_to_action(text: &str) -> bool {
         "suscríb",
         "abonn",
         "subskryp",
+        "síguenos",
+        "siguenos",
     ];
     let phrases = [
         "sign up",
+        "signing up",
         "log in",
+        "never miss",
+        "stay up to date",
+        "stay up-to-date",
         "all rights reserved",
         "follow us",
         "our app",

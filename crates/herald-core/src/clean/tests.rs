@@ -624,3 +624,18 @@ matters.</p></aside></div></body></html>";
     assert!(c.text.contains("Rain returned in October"), "{}", c.text);
     assert!(!c.text.contains("newsletter"));
 }
+
+#[test]
+fn calls_to_action_are_recognised_across_non_breaking_spaces() {
+    let page = "<html><body><article><div class=\"story\">\
+<p>The bridge will close for repairs from Monday, the city said, and traffic will be sent \
+through the old town for three weeks.</p>\
+<p>Buses keep their routes, but will stop at temporary shelters near the river, it said.</p>\
+<p>Never miss the latest news by signing&nbsp;up to our morning briefing.</p>\
+<p>Stay up&nbsp;to&nbsp;date: get our apps for&nbsp;iOS and Android.</p>\
+</div></article></body></html>";
+    let c = html(Some("Bridge closes"), page);
+    assert!(c.text.contains("Buses keep their routes"), "{}", c.text);
+    assert!(!c.text.contains("Never miss"), "{}", c.text);
+    assert!(!c.text.contains("Stay up"), "{}", c.text);
+}
