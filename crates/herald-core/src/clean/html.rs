@@ -1204,9 +1204,10 @@ impl Walk {
         out
     }
 
-    /// Readability's step up from the top candidate: when three or more other
-    /// containers score nearly as well (a story cut into chunks by ad slots), the body is
-    /// their nearest common ancestor; and a parent that scores higher than the child it
+    /// Readability's step up from the top candidate: when two or more other containers
+    /// score nearly as well (a story cut into chunks by ad slots; Readability asks for
+    /// three, but a story cut once by a photo and once by an ad is as common), the body
+    /// is the nearest ancestor holding two of them; and a parent that scores higher than the child it
     /// was reached from is the better body.
     fn ascend(&self, top: usize, top_score: f32, score: &dyn Fn(usize) -> Option<f32>) -> usize {
         // Element indices are in document order and `end_el` bounds the subtree.
@@ -1217,12 +1218,12 @@ impl Walk {
             .take(64)
             .collect();
         let mut top = top;
-        if alternatives.len() >= 3 {
+        if alternatives.len() >= 2 {
             let mut at = self.els[top].parent;
             while let Some(e) = self.els.get(at as usize) {
                 let a = at as usize;
                 let contained = alternatives.iter().filter(|&&i| is_ancestor(a, i)).count();
-                if contained >= 3 {
+                if contained >= 2 {
                     top = a;
                     break;
                 }

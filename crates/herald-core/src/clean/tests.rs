@@ -639,3 +639,32 @@ through the old town for three weeks.</p>\
     assert!(!c.text.contains("Never miss"), "{}", c.text);
     assert!(!c.text.contains("Stay up"), "{}", c.text);
 }
+
+#[test]
+fn story_cut_in_three_chunks_inside_a_link_heavy_wrapper_is_read_whole() {
+    let chunk = |n: usize| {
+        format!(
+            "<div class=\"chunk\"><div class=\"inner\"><p>Part {n} of the report, which \
+the council published on Monday, lists the roads, bridges, and tunnels, that need \
+repair.</p><p>In part {n}, the engineers write, again, that the work cannot wait.</p>\
+</div></div><div class=\"slot\"></div>"
+        )
+    };
+    let links: String = (0..40)
+        .map(|i| format!("<li><a href=\"/topic/{i}\">Topic number {i}</a></li>"))
+        .collect();
+    let page = format!(
+        "<html><body><div class=\"outer\"><div class=\"wrap\">{}<ul>{links}</ul></div></div>\
+</body></html>",
+        (1..=3).map(chunk).collect::<String>()
+    );
+    let c = html(Some("Roads report"), &page);
+    for n in 1..=3 {
+        assert!(
+            c.text.contains(&format!("Part {n} of the report")),
+            "{}",
+            c.text
+        );
+    }
+    assert!(!c.text.contains("Topic number"));
+}
