@@ -19,11 +19,16 @@
 //!    from its tag, its class/id hints and its semantic markup (`<article>`,
 //!    `itemprop=articleBody`, `<main>`); the score is discounted by the container's
 //!    link density;
-//! 3. the best container is the body, joined by its siblings that score close to it
-//!    (stories split into several sibling blocks around an ad slot);
+//! 3. the best container is the body — or the ancestor that holds several near-scoring
+//!    chunks, or much more of the page's paragraph text (a story in sections) — joined
+//!    by its siblings that score close to it (stories split around an ad slot);
 //! 4. inside it, headings (h2–h6), paragraphs, list items, quotes and text blocks are
 //!    kept in document order, except link lists, furniture and headings left with
-//!    nothing after them.
+//!    nothing after them; the standfirst between the headline and the body is added
+//!    before them, and closing calls to subscribe or download an app are dropped.
+//!
+//! An element that holds more than half of the page's text is never furniture (an
+//! unclosed `<header>`, a wrapper named after its sidebar).
 //!
 //! When the class/id words leave almost nothing (a page that calls its whole wrapper
 //! `has-share-bar`), the selection is repeated trusting tags only.
@@ -1051,7 +1056,7 @@ impl Walk {
         self.add_standfirst(&mut kept, top, trust_names);
         // The last few paragraphs of a page often ask the reader to subscribe, follow or
         // not reprint; a story's own last paragraphs rarely do, and never in so few words.
-        let tail = kept.len().saturating_sub(4);
+        let tail = kept.len().saturating_sub(6);
         let mut at = kept.len();
         while at > tail {
             at -= 1;
