@@ -155,6 +155,13 @@ pub fn macro_prf(pages: &[(f64, f64, f64)]) -> (f64, f64, f64) {
     (p, r, f1)
 }
 
+/// With `--misses`, a page's shingle TP/FP/FN on stderr when it is not perfect.
+fn print_page_miss(args: &EvalArgs, name: &str, (tp, fp, fnn): (f64, f64, f64)) {
+    if args.misses && (fp > 0.0 || fnn > 0.0) {
+        eprintln!("page\t{name}\ttp {tp:.3}\tfp {fp:.3}\tfn {fnn:.3}");
+    }
+}
+
 pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -195,7 +202,9 @@ pub fn run_aeb(args: &EvalArgs) -> anyhow::Result<i32> {
         .into_iter()
         .map(|(id, html, url)| {
             let body = extract_body(html, url.as_deref(), &id);
-            shingle_match(truth[&id]["articleBody"].as_str().unwrap_or(""), &body)
+            let m = shingle_match(truth[&id]["articleBody"].as_str().unwrap_or(""), &body);
+            print_page_miss(args, &id, m);
+            m
         })
         .collect();
     let (p, r, f1) = macro_prf(&scores);
@@ -222,12 +231,12 @@ pub fn run_trafilatura(args: &EvalArgs) -> anyhow::Result<i32> {
         } else {
             dir.join("html").join(file)
         };
-        pages.push((url.clone(), read_page(&path)?));
+        pages.push((url.clone(), file.to_string(), read_page(&path)?));
     }
     let started = std::time::Instant::now();
     let (mut tp, mut fnn, mut fp, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let n = pages.len();
-    for (url, html) in pages {
+    for (url, file, html) in pages {
         let body = normalise_space(&extract_body(html, Some(&url), &url));
         let snippets = |key: &str| -> Vec<String> {
             gold[&url][key]
@@ -245,11 +254,17 @@ pub fn run_trafilatura(args: &EvalArgs) -> anyhow::Result<i32> {
                 tp += 1;
             } else {
                 fnn += 1;
+                if args.misses {
+                    eprintln!("missed\t{file}\t{s}");
+                }
             }
         }
         for s in snippets("without") {
             if body.contains(&s) {
                 fp += 1;
+                if args.misses {
+                    eprintln!("kept\t{file}\t{s}");
+                }
             } else {
                 tn += 1;
             }
@@ -301,7 +316,9 @@ pub fn run_readability(args: &EvalArgs) -> anyhow::Result<i32> {
     let scores: Vec<(f64, f64, f64)> = pages
         .into_iter()
         .map(|(name, source, expected)| {
-            shingle_match(&expected, &extract_body(source, None, &name))
+            let m = shingle_match(&expected, &extract_body(source, None, &name));
+            print_page_miss(args, &name, m);
+            m
         })
         .collect();
     let (p, r, f1) = macro_prf(&scores);

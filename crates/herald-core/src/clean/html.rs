@@ -19,11 +19,16 @@
 //!    from its tag, its class/id hints and its semantic markup (`<article>`,
 //!    `itemprop=articleBody`, `<main>`); the score is discounted by the container's
 //!    link density;
-//! 3. the best container is the body, joined by its siblings that score close to it
-//!    (stories split into several sibling blocks around an ad slot);
+//! 3. the best container is the body — or the ancestor that holds several near-scoring
+//!    chunks, or much more of the page's paragraph text (a story in sections) — joined
+//!    by its siblings that score close to it (stories split around an ad slot);
 //! 4. inside it, headings (h2–h6), paragraphs, list items, quotes and text blocks are
 //!    kept in document order, except link lists, furniture and headings left with
-//!    nothing after them.
+//!    nothing after them; the standfirst between the headline and the body is added
+//!    before them, and closing calls to subscribe or download an app are dropped.
+//!
+//! An element that holds more than half of the page's text is never furniture (an
+//! unclosed `<header>`, a wrapper named after its sidebar).
 //!
 //! When the class/id words leave almost nothing (a page that calls its whole wrapper
 //! `has-share-bar`), the selection is repeated trusting tags only.
@@ -119,6 +124,11 @@ struct El {
     /// Inside (or itself) furniture by tag, and by class/id words.
     tag_furniture: bool,
     name_furniture: bool,
+    /// Itself furniture by tag, and by class/id words.
+    own_tag_furniture: bool,
+    own_name_furniture: bool,
+    /// A `<header>`: furniture of the page, but inside a story it holds the standfirst.
+    header: bool,
     /// Visible characters and link characters in the subtree.
     chars: u32,
     link_chars: u32,
@@ -634,6 +644,9 @@ impl Walk {
                                     base: base_score(name, e, content),
                                     tag_furniture: tag_furniture > 0,
                                     name_furniture: name_furniture > 0,
+                                    own_tag_furniture: tag_f,
+                                    own_name_furniture: name_f,
+                                    header: name == "header",
                                     chars: 0,
                                     link_chars: 0,
                                 });
@@ -792,8 +805,10 @@ impl Walk {
 
     /// Indices of the kept blocks; `trust_names`: class/id words mark furniture.
     fn choose(&self, trust_names: bool) -> Vec<usize> {
-        let block_furniture = |b: &Block| b.tag_furniture || (trust_names && b.name_furniture);
-        let el_furniture = |e: &El| e.tag_furniture || (trust_names && e.name_furniture);
+        let furniture = self.furniture(trust_names, true);
+        let el_furniture = |i: usize| furniture[i];
+        let block_furniture =
+            |b: &Block| (b.tag_furniture || b.name_furniture) && furniture[b.el as usize];
         let mut score: Vec<f32> = vec![f32::NAN; self.els.len()];
         for b in &self.blocks {
             if block_furniture(b) || b.chars < 25 {
@@ -825,7 +840,7 @@ impl Walk {
         let final_score = |i: usize| -> Option<f32> {
             let e = &self.els[i];
             let s = score[i];
-            if s.is_nan() || el_furniture(e) {
+            if s.is_nan() || el_furniture(i) {
                 return None;
             }
             let density = if e.chars > 0 {
@@ -851,6 +866,7 @@ impl Walk {
                 .collect();
         };
         let top = self.ascend(top, top_score, &final_score);
+        let top = self.widen(top, &furniture);
         let top_score = final_score(top).unwrap_or(top_score);
         // The top container and the siblings that score near it or read as prose.
         let parent = self.els[top].parent;
@@ -871,7 +887,7 @@ impl Walk {
                     ranges.push(i);
                     continue;
                 }
-                if el_furniture(e) {
+                if el_furniture(i) {
                     continue;
                 }
                 let keep = final_score(i).is_some_and(|s| s >= threshold)
@@ -903,6 +919,17 @@ impl Walk {
                 kept.push(bi as usize);
             }
         }
+        self.add_standfirst(&mut kept, top, trust_names);
+        // The last few paragraphs of a page often ask the reader to subscribe, follow or
+        // not reprint; a story's own last paragraphs rarely do, and never in so few words.
+        let tail = kept.len().saturating_sub(6);
+        let mut at = kept.len();
+        while at > tail {
+            at -= 1;
+            if is_call_to_action(&self.blocks[kept[at]].text) {
+                kept.remove(at);
+            }
+        }
         // Headings with nothing of theirs after them ("Related", "More on this").
         while kept
             .last()
@@ -915,9 +942,143 @@ impl Walk {
 }
 
 impl Walk {
-    /// Readability's step up from the top candidate: when three or more other
-    /// containers score nearly as well (a story cut into chunks by ad slots), the body is
-    /// their nearest common ancestor; and a parent that scores higher than the child it
+    /// Paragraph text in an element's blocks: `<p>`s of prose, outside furniture and links.
+    fn prose_chars(&self, el: usize, furniture: &[bool]) -> u32 {
+        let e = &self.els[el];
+        self.blocks[e.first_block as usize..e.end_block as usize]
+            .iter()
+            .filter(|b| {
+                b.kind == Kind::Paragraph
+                    && b.chars >= 25
+                    && b.link_chars * 2 < b.chars
+                    && !furniture[b.el as usize]
+            })
+            .map(|b| b.chars - b.link_chars)
+            .sum()
+    }
+
+    /// A story cut into sections (one container per chapter, or chunks between photos
+    /// and ad slots) gives the top score to one section: the body is the ancestor, a few
+    /// levels up, that holds much more of the page's paragraph text with few links.
+    fn widen(&self, top: usize, furniture: &[bool]) -> usize {
+        let base = self.prose_chars(top, furniture);
+        let mut best = top;
+        let mut at = top;
+        for _ in 0..6 {
+            let parent = self.els[at].parent as usize;
+            let Some(p) = self.els.get(parent) else {
+                break;
+            };
+            // Never the document or its `<body>`.
+            if self
+                .els
+                .get(p.parent as usize)
+                .is_none_or(|g| g.parent == u32::MAX)
+                || furniture[parent]
+            {
+                break;
+            }
+            at = parent;
+            let e = &self.els[at];
+            if e.link_chars * 4 > e.chars {
+                break;
+            }
+            if self.prose_chars(at, furniture) as f32 >= base as f32 * 1.3 {
+                best = at;
+                break;
+            }
+        }
+        best
+    }
+
+    /// The standfirst: prose between the headline and the body that the body container
+    /// does not hold (`<p class=lead>` in the story's `<header>`, a deck in an `<h2>`
+    /// above the text). Read backwards from the first kept block, within a few levels
+    /// above the body, skipping captions, bylines and dates, stopping at the headline
+    /// or at a link list.
+    fn add_standfirst(&self, kept: &mut Vec<usize>, top: usize, trust_names: bool) {
+        let Some(&first) = kept.first() else {
+            return;
+        };
+        // The story is the smallest container above the body that holds the headline
+        // (the nearest `<h1>` before it); without one, a few levels above the body.
+        let headline = (first.saturating_sub(64)..first)
+            .rev()
+            .find(|&bi| self.blocks[bi].kind == Kind::Title);
+        let mut scope = top;
+        for level in 0..8 {
+            if headline.is_some_and(|h| self.els[scope].first_block as usize <= h) || level == 4 {
+                break;
+            }
+            let parent = self.els[scope].parent as usize;
+            match self.els.get(parent) {
+                Some(p) if p.parent != u32::MAX => scope = parent,
+                _ => break,
+            }
+        }
+        let scope_start = self.els[scope].first_block as usize;
+        let furniture = self.furniture(trust_names, false);
+        let mut lead = Vec::new();
+        for bi in (scope_start..first).rev().take(16) {
+            let b = &self.blocks[bi];
+            if b.kind == Kind::Title || (b.link_chars * 4 > b.chars && b.chars >= 40) {
+                break;
+            }
+            if furniture[b.el as usize] || b.chars < 25 {
+                continue;
+            }
+            let prose = match b.kind {
+                Kind::Paragraph | Kind::Loose => {
+                    (b.chars >= 50 && has_sentence_end(&b.text))
+                        || (b.chars >= 100 && reads_as_prose(&b.text))
+                }
+                Kind::Heading => b.chars >= 60 && reads_as_prose(&b.text),
+                _ => false,
+            };
+            if prose {
+                lead.push(bi);
+                if lead.len() == 3 {
+                    break;
+                }
+            }
+        }
+        lead.reverse();
+        lead.append(kept);
+        *kept = lead;
+    }
+
+    /// Whether each element is furniture (by tag, or by class/id words when
+    /// `trust_names`), inherited from its ancestors. An element that holds more than half
+    /// of the page's text is not furniture whatever its tag or name (`headers`: whether
+    /// `<header>` counts as furniture): a `<header>` left
+    /// unclosed swallows the whole page, and a wrapper called `has-sidebar` or
+    /// `site-footer-push` holds the story rather than sits beside it.
+    fn furniture(&self, trust_names: bool, headers: bool) -> Vec<bool> {
+        let page: u64 = self
+            .blocks
+            .iter()
+            .map(|b| u64::from(b.chars.saturating_sub(b.link_chars)))
+            .sum();
+        let mut out: Vec<bool> = Vec::with_capacity(self.els.len());
+        for e in &self.els {
+            if !e.tag_furniture && !e.name_furniture {
+                // Neither it nor any ancestor is marked: the common case.
+                out.push(false);
+                continue;
+            }
+            let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
+            let own = (e.own_tag_furniture && (headers || !e.header))
+                || (trust_names && e.own_name_furniture);
+            let holds_page = u64::from(e.chars.saturating_sub(e.link_chars)) * 2 > page;
+            out.push(inherited || (own && !holds_page));
+        }
+        out
+    }
+
+    /// Readability's step up from the top candidate: when two or more other containers
+    /// score nearly as well (a story cut into chunks by ad slots; Readability asks for
+    /// three, but a story cut once by a photo and once by an ad is as common), the body
+    /// is the nearest ancestor holding two of them; and a parent that scores higher than the child it
     /// was reached from is the better body.
     fn ascend(&self, top: usize, top_score: f32, score: &dyn Fn(usize) -> Option<f32>) -> usize {
         // Element indices are in document order and `end_el` bounds the subtree.
@@ -928,12 +1089,12 @@ impl Walk {
             .take(64)
             .collect();
         let mut top = top;
-        if alternatives.len() >= 3 {
+        if alternatives.len() >= 2 {
             let mut at = self.els[top].parent;
             while let Some(e) = self.els.get(at as usize) {
                 let a = at as usize;
                 let contained = alternatives.iter().filter(|&&i| is_ancestor(a, i)).count();
-                if contained >= 3 {
+                if contained >= 2 {
                     top = a;
                     break;
                 }
@@ -963,6 +1124,48 @@ impl Walk {
         }
         top
     }
+}
+
+/// A short paragraph that addresses the reader about the site rather than the story:
+/// subscriptions, newsletters, log-ins, the site's own accounts and apps, reprint rights.
+fn is_call_to_action(text: &str) -> bool {
+    if text.split_whitespace().nth(30).is_some() {
+        return false;
+    }
+    // Words joined by one plain space: pages often write `&nbsp;` between them.
+    let lower = text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let word_starts = [
+        "subscri",
+        "newsletter",
+        "copyright",
+        "reprint",
+        "suscrib",
+        "suscríb",
+        "abonn",
+        "subskryp",
+        "síguenos",
+        "siguenos",
+    ];
+    let phrases = [
+        "sign up",
+        "signing up",
+        "log in",
+        "never miss",
+        "stay up to date",
+        "stay up-to-date",
+        "all rights reserved",
+        "follow us",
+        "our app",
+        "apps for ios",
+    ];
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| word_starts.iter().any(|s| w.starts_with(s)))
+        || phrases.iter().any(|p| lower.contains(p))
 }
 
 fn has_sentence_end(text: &str) -> bool {

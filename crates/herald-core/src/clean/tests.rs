@@ -677,3 +677,147 @@ fn the_canonical_url_dates_a_page_read_through_a_feed_redirect() {
     assert!(!utc_day_may_be("2021-06-05T02:10:00Z", "4 June"));
     assert!(!utc_day_may_be("２０２１-06-05T02:10Z", "2021-06-04"));
 }
+
+#[test]
+fn furniture_wrapper_holding_most_of_the_page_is_read() {
+    // An unclosed `<header>` swallows the rest of the page.
+    let page = "<html><body><header class=\"site-header\"><a href=\"/\">Home</a>\
+<main><article><p>The city council approved the new budget on Tuesday, after a debate \
+that lasted, by most accounts, well into the night.</p><p>Spending on schools rises by \
+four percent, while the road programme is cut, the mayor said.</p></article></main>\
+<footer><a href=\"/about\">About us</a></footer></body></html>";
+    let c = html(Some("Budget passes"), page);
+    assert!(c.text.contains("The city council approved"), "{}", c.text);
+    assert!(c.text.contains("Spending on schools"));
+    // A wrapper whose name says sidebar but that holds the story.
+    let page = "<html><body><div class=\"grid-sidebar-right\"><div class=\"left-col\">\
+<p>The city council approved the new budget on Tuesday, after a debate that lasted, by \
+most accounts, well into the night.</p><p>Spending on schools rises by four percent, \
+while the road programme is cut, the mayor said.</p></div>\
+<div class=\"sidebar\"><p>Subscribe to our newsletter for the best stories, every day.</p>\
+</div></div></body></html>";
+    let c = html(Some("Budget passes"), page);
+    assert!(c.text.contains("The city council approved"), "{}", c.text);
+    assert!(!c.text.contains("Subscribe"));
+}
+
+#[test]
+fn standfirst_above_the_body_is_kept_without_captions_or_bylines() {
+    let page = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+<article><header><a href=\"/world\">World</a><h1>Flood waters recede</h1>\
+<p class=\"standfirst\">Thousands of families return home as the river falls, but the \
+damage to farms will take years to repair.</p><p class=\"byline\">By Ana Ruiz</p></header>\
+<figure><img src=\"a.jpg\"><figcaption>A farmer walks through his flooded field on Monday, \
+near the town.</figcaption></figure><div class=\"article-body\"><p>The river fell by two \
+metres overnight, the water agency said, and most roads have reopened.</p><p>Farmers in \
+the valley said the harvest, already late, is lost in many places.</p><p>The government \
+promised aid, but gave no figure, and said an inquiry would follow.</p></div></article>\
+</body></html>";
+    let c = html(Some("Flood waters recede"), page);
+    assert!(
+        c.text.contains("Thousands of families return home"),
+        "{}",
+        c.text
+    );
+    let lead = c.text.find("Thousands").unwrap();
+    assert!(lead < c.text.find("The river fell").unwrap());
+    assert!(!c.text.contains("A farmer walks"));
+    assert!(!c.text.contains("Ana Ruiz"));
+}
+
+#[test]
+fn closing_calls_to_subscribe_or_download_are_dropped() {
+    let page = "<html><body><article><div class=\"story\">\
+<p>The port reopened on Friday after a week-long strike, the harbour authority said, \
+and the first ships were unloaded overnight.</p>\
+<p>Dock workers accepted a pay rise of six percent, their union said, after talks that \
+lasted, on and off, for nine days.</p>\
+<p>Subscribe now to our digital edition for the full story.</p>\
+<p>For the latest news, download our app for iOS and Android.</p>\
+</div></article></body></html>";
+    let c = html(Some("Port reopens"), page);
+    assert!(c.text.contains("Dock workers accepted"), "{}", c.text);
+    assert!(!c.text.contains("Subscribe now"));
+    assert!(!c.text.contains("download our app"));
+}
+
+#[test]
+fn deck_without_a_full_stop_above_the_body_is_the_standfirst() {
+    let page = "<html><body><article><h1>Clock counts down</h1>\
+<p class=\"deck\">A giant clock in the city centre now shows the years left to halve \
+emissions, and its makers hope every city will copy it</p>\
+<div class=\"content\"><p>The clock, unveiled on Saturday, replaces a display that \
+showed the time and the temperature.</p><p>Its makers said the figure would be updated \
+every year, as new estimates are published.</p><p>City officials, who approved the \
+change, said it would stay for at least a year.</p></div></article></body></html>";
+    let c = html(Some("Clock counts down"), page);
+    assert!(
+        c.text.contains("A giant clock in the city centre"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
+fn story_in_several_sections_is_read_whole() {
+    // One section has more commas and wins the score; its sisters are the same story.
+    let page = "<html><body><div class=\"page\"><div class=\"story-wrap\">\
+<section class=\"chapter\"><div class=\"inner\"><div class=\"col\"><p>When the drought began, in the spring, \
+the farmers of the valley, most of them small, sold their cattle, their tools, and, in \
+the end, their land.</p><p>Prices fell, wells dried, and, by summer, whole villages had \
+emptied, the mayor said, his voice low.</p></div></div></section>\
+<div class=\"photo\"><img src=\"x.jpg\"></div>\
+<section class=\"chapter\"><div class=\"inner\"><div class=\"col\"><p>Rain returned in October, two years \
+later than anyone had hoped.</p><p>The government now pays families to come back and \
+plant again.</p><p>Some have, though many say they will stay in the city.</p></div></div>\
+</section></div><aside><p>Read our newsletter every morning for the news that \
+matters.</p></aside></div></body></html>";
+    let c = html(Some("Drought"), page);
+    assert!(c.text.contains("When the drought began"), "{}", c.text);
+    assert!(c.text.contains("Rain returned in October"), "{}", c.text);
+    assert!(!c.text.contains("newsletter"));
+}
+
+#[test]
+fn calls_to_action_are_recognised_across_non_breaking_spaces() {
+    let page = "<html><body><article><div class=\"story\">\
+<p>The bridge will close for repairs from Monday, the city said, and traffic will be sent \
+through the old town for three weeks.</p>\
+<p>Buses keep their routes, but will stop at temporary shelters near the river, it said.</p>\
+<p>Never miss the latest news by signing&nbsp;up to our morning briefing.</p>\
+<p>Stay up&nbsp;to&nbsp;date: get our apps for&nbsp;iOS and Android.</p>\
+</div></article></body></html>";
+    let c = html(Some("Bridge closes"), page);
+    assert!(c.text.contains("Buses keep their routes"), "{}", c.text);
+    assert!(!c.text.contains("Never miss"), "{}", c.text);
+    assert!(!c.text.contains("Stay up"), "{}", c.text);
+}
+
+#[test]
+fn story_cut_in_three_chunks_inside_a_link_heavy_wrapper_is_read_whole() {
+    let chunk = |n: usize| {
+        format!(
+            "<div class=\"chunk\"><div class=\"inner\"><p>Part {n} of the report, which \
+the council published on Monday, lists the roads, bridges, and tunnels, that need \
+repair.</p><p>In part {n}, the engineers write, again, that the work cannot wait.</p>\
+</div></div><div class=\"slot\"></div>"
+        )
+    };
+    let links: String = (0..40)
+        .map(|i| format!("<li><a href=\"/topic/{i}\">Topic number {i}</a></li>"))
+        .collect();
+    let page = format!(
+        "<html><body><div class=\"outer\"><div class=\"wrap\">{}<ul>{links}</ul></div></div>\
+</body></html>",
+        (1..=3).map(chunk).collect::<String>()
+    );
+    let c = html(Some("Roads report"), &page);
+    for n in 1..=3 {
+        assert!(
+            c.text.contains(&format!("Part {n} of the report")),
+            "{}",
+            c.text
+        );
+    }
+    assert!(!c.text.contains("Topic number"));
+}
