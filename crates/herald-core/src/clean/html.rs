@@ -503,6 +503,11 @@ fn is_elsewhere(name: &str, el: &Element) -> bool {
     if matches!(name, "nav" | "aside" | "footer" | "menu") {
         return true;
     }
+    // The page's own root describes page state (`<body class="nav-no-loaded">`), never
+    // another page.
+    if matches!(name, "html" | "body") {
+        return false;
+    }
     let mut away = false;
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         name_words(attr, |w| {
@@ -620,11 +625,17 @@ impl Walk {
                             if is_block_tag(name) {
                                 self.flush(&mut block_stack, tag_furniture, name_furniture);
                                 let tag_f = is_furniture_tag(name);
+                                // Class and id words, read once for the walk and the score.
+                                let hints = if matches!(name, "html" | "body") {
+                                    (false, false)
+                                } else {
+                                    name_hints(e)
+                                };
                                 let (name_f, content) =
                                     if matches!(name, "html" | "body" | "main" | "article") {
                                         (false, true)
                                     } else {
-                                        name_hints(e)
+                                        hints
                                     };
                                 let name_f =
                                     name_f && e.attr("itemprop").is_none_or(|p| p != "articleBody");
@@ -641,7 +652,7 @@ impl Walk {
                                     end_block: self.blocks.len() as u32,
                                     end_el: idx + 1,
                                     kind: kind_of(name),
-                                    base: base_score(name, e, content),
+                                    base: base_score(name, e, hints, content),
                                     tag_furniture: tag_furniture > 0,
                                     name_furniture: name_furniture > 0,
                                     own_tag_furniture: tag_f,
@@ -740,8 +751,9 @@ impl Walk {
     }
 }
 
-/// A container's starting score: its tag, its class/id words, its semantic markup.
-fn base_score(name: &str, e: &Element, content_hint: bool) -> f32 {
+/// A container's starting score: its tag, its class/id words (`hints`, from
+/// [`name_hints`]), its semantic markup.
+fn base_score(name: &str, e: &Element, hints: (bool, bool), content_hint: bool) -> f32 {
     let tag = match name {
         "div" => 5.0,
         "article" => 10.0,
@@ -754,7 +766,7 @@ fn base_score(name: &str, e: &Element, content_hint: bool) -> f32 {
     let (furniture, content) = if matches!(name, "html" | "body") {
         (false, false)
     } else {
-        let (f, c) = name_hints(e);
+        let (f, c) = hints;
         (
             f,
             c || (content_hint && name != "main" && name != "article"),

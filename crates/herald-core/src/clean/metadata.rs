@@ -94,6 +94,21 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `text` has the words of `lower` (already collapsed and lower-cased), in any
+/// case and spacing.
+fn same_words_any_case(text: &str, lower: &str) -> bool {
+    let mut theirs = lower.split(' ');
+    for word in text.split_whitespace() {
+        let Some(other) = theirs.next() else {
+            return false;
+        };
+        if !word.chars().flat_map(char::to_lowercase).eq(other.chars()) {
+            return false;
+        }
+    }
+    theirs.next().is_none()
+}
+
 fn class_id_words(e: &Element<'_>) -> (bool, bool, bool) {
     // (date-like, published-like, author-like)
     let (mut date, mut published, mut author) = (false, false, false);
@@ -252,12 +267,17 @@ impl MetaCollector {
                     .collect(),
             );
         }
-        if text.len() <= MAX_TEXT {
-            let line = collapse(text).to_lowercase();
-            if self.headlines.iter().flatten().any(|h| *h == line) {
-                self.blocks_after_headline = Some(0);
-                return;
-            }
+        // Compared word by word without building the block's lower-case form: the walk
+        // hands over thousands of blocks per page.
+        if text.len() <= MAX_TEXT
+            && self
+                .headlines
+                .iter()
+                .flatten()
+                .any(|h| same_words_any_case(text, h))
+        {
+            self.blocks_after_headline = Some(0);
+            return;
         }
         let Some(n) = self.blocks_after_headline.as_mut() else {
             return;
@@ -673,7 +693,12 @@ pub fn normalize_date(raw: &str) -> Option<String> {
 /// and its longest part between separators ("Site :: Headline", "Headline | Site")
 /// when that part has a headline's length.
 fn headline_forms(title: &str) -> Vec<String> {
-    let whole = collapse(title).to_lowercase();
+    // Lower case char by char (not `str::to_lowercase`, whose final sigma differs), as
+    // `same_words_any_case` compares.
+    let whole: String = collapse(title)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
     let mut forms = Vec::new();
     let longest = [" | ", " - ", " – ", " — ", " · ", " :: "]
         .iter()
@@ -819,6 +844,15 @@ pub fn text_date(text: &str) -> Option<String> {
     } else {
         text
     };
+    // Every form has a year 19xx/20xx: without one, the (Unicode-aware, so slow
+    // capturing) regex is not run at all.
+    let has_year = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| matches!(&w[..2], b"19" | b"20") && w[2..].iter().all(u8::is_ascii_digit));
+    if !has_year {
+        return None;
+    }
     for c in re.captures_iter(text) {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let day = if let Some(y) = c.name("iy") {

@@ -821,3 +821,24 @@ repair.</p><p>In part {n}, the engineers write, again, that the work cannot wait
     }
     assert!(!c.text.contains("Topic number"));
 }
+
+#[test]
+fn the_headline_block_is_recognised_in_any_case_and_spacing() {
+    let page = "<html><head><title>Ministers Agree  Budget Deal - The Daily Example</title></head>\
+<body><div class=\"top\"><span>Logo</span></div><div><div>MINISTERS AGREE\n BUDGET DEAL</div>\
+<div>March 3, 2021</div><p>Finance ministers agreed on a budget deal late on Tuesday, officials said, \
+ending weeks of talks that had stalled over defence spending and pensions.</p></div></body></html>";
+    assert_eq!(html(None, page).published.as_deref(), Some("2021-03-03"));
+}
+
+#[test]
+fn classes_on_the_body_do_not_make_the_page_someone_elses() {
+    // A state class naming navigation on `<body>` must not hide the page's own date.
+    let page = "<html><body class=\"nav-no-loaded menu-closed\"><article><h1>Port strike ends</h1>\
+<time datetime=\"2020-06-22T09:30:00+02:00\">22 June</time><p>Dockworkers returned to work on \
+Monday after a week-long strike over pay, the union said in a statement.</p></article></body></html>";
+    assert_eq!(
+        html(None, page).published.as_deref(),
+        Some("2020-06-22T09:30:00+02:00")
+    );
+}
