@@ -539,14 +539,31 @@ fn is_elsewhere(name: &str, el: &Element) -> bool {
 fn is_hidden(el: &Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("aria-hidden") == Some("true")
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
+        || el.attr("style").is_some_and(style_hides)
+}
+
+/// `display: none` or `visibility: hidden` in a style attribute, in any case and
+/// spacing. Short styles (nearly all) are compacted on the stack, not in a `String`.
+fn style_hides(style: &str) -> bool {
+    let hides = |compact: &[u8]| {
+        let has = |needle: &[u8]| compact.windows(needle.len()).any(|w| w == needle);
+        has(b"display:none") || has(b"visibility:hidden")
+    };
+    let mut buf = [0u8; 256];
+    let mut n = 0;
+    for b in style.bytes().filter(|b| !b.is_ascii_whitespace()) {
+        if n == buf.len() {
+            let long: Vec<u8> = style
+                .bytes()
+                .filter(|b| !b.is_ascii_whitespace())
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
+            return hides(&long);
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    hides(&buf[..n])
 }
 
 /// Per-open-element state on the walk's stack.

@@ -842,3 +842,19 @@ Monday after a week-long strike over pay, the union said in a statement.</p></ar
         Some("2020-06-22T09:30:00+02:00")
     );
 }
+
+#[test]
+fn hidden_blocks_are_left_out_whatever_the_style_spelling() {
+    let filler = "x".repeat(300);
+    let page = format!(
+        "<html><body><article><p>Troops withdrew from the border town on Friday, the defence \
+ministry said, after a week of shelling.</p><div style=\"DISPLAY : None\"><p>Hidden \
+sign-up text that a reader never sees on the page.</p></div><div style=\"color:red;{filler};\
+visibility:hidden\"><p>Another hidden block with enough words to count as prose.</p></div>\
+</article></body></html>"
+    );
+    let c = html(None, &page);
+    assert!(c.text.contains("Troops withdrew"), "{}", c.text);
+    assert!(!c.text.contains("Hidden sign-up"), "{}", c.text);
+    assert!(!c.text.contains("Another hidden"), "{}", c.text);
+}
