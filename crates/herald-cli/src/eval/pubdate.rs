@@ -2,7 +2,7 @@
 //! the `.clean.json` where undeterminable dates are `null`). A page counts as right when
 //! Herald's day equals the gold day, or when both have none.
 
-use super::extraction::{report, round3};
+use super::extraction::{report, round3, HeraldTime};
 use super::{gold_json, EvalArgs};
 use herald_core::clean::clean;
 use herald_core::model::{Origin, RawArticle, RawBody};
@@ -27,7 +27,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             gold[url]["date"].as_str().map(str::to_string),
         ));
     }
-    let started = std::time::Instant::now();
+    let mut herald = HeraldTime::default();
     let n = pages.len();
     let (mut right, mut found, mut misses) = (0usize, 0usize, Vec::new());
     for (url, html, truth) in pages {
@@ -43,10 +43,12 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             body: RawBody::Html(html),
         };
         // The pipeline's own rule: the page's date if it parses, else the URL's.
-        let day = clean(&raw)
-            .ok()
-            .and_then(|c| page_publication_day(&c, Some(&url)))
-            .map(|d| d.to_string());
+        let day = herald.run(|| {
+            clean(&raw)
+                .ok()
+                .and_then(|c| page_publication_day(&c, Some(&url)))
+                .map(|d| d.to_string())
+        });
         found += usize::from(day.is_some());
         if day == truth {
             right += 1;
@@ -60,7 +62,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         "accuracy": round3(right as f64 / n.max(1) as f64),
         "found": found,
     });
-    report(args, fields, started, n)?;
+    report(args, fields, &herald, n)?;
     if args.misses && !args.json {
         for m in misses {
             println!("  miss {m}");
