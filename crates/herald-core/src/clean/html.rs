@@ -68,7 +68,12 @@ pub fn read_page(html: &str) -> Page {
         canonical_url,
         site_name,
         language,
+        article_body,
     } = walk.meta.finish();
+    let paragraphs = match article_body {
+        Some(body) => script_rendered_story(paragraphs, &body),
+        None => paragraphs,
+    };
     Page {
         title,
         paragraphs,
@@ -78,6 +83,33 @@ pub fn read_page(html: &str) -> Page {
         site_name,
         language,
     }
+}
+
+/// The story from the page's JSON-LD `articleBody` when the HTML holds much less of it:
+/// pages that render the article with scripts ship a shell (a headline, a teaser, menus)
+/// and the full text as data. A JSON-LD body no longer than the HTML's text is a teaser
+/// (paywalled sites give the first paragraph) and changes nothing.
+fn script_rendered_story(from_html: Vec<String>, body: &str) -> Vec<String> {
+    let html_chars: usize = from_html
+        .iter()
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
+    if body_chars < 400 || body_chars < 2 * html_chars {
+        return from_html;
+    }
+    if body.contains('<') {
+        // Some publishers put the article's HTML in the field: read it as a page.
+        let inner = read_page(&format!("<article>{body}</article>"));
+        if !inner.paragraphs.is_empty() {
+            return inner.paragraphs;
+        }
+    }
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// What a block is, for scoring and keeping.

@@ -23,6 +23,9 @@ pub struct Metadata {
     pub canonical_url: Option<String>,
     pub site_name: Option<String>,
     pub language: Option<String>,
+    /// The story's text as the page's JSON-LD gives it (`articleBody`), for pages whose
+    /// HTML is a shell that scripts fill.
+    pub article_body: Option<String>,
 }
 
 /// At most this many items of each kind are kept (hostile pages repeat tags).
@@ -400,6 +403,7 @@ impl MetaCollector {
             canonical_url,
             site_name,
             language,
+            article_body: ld_str("articleBody").filter(|b| !b.trim().is_empty()),
         }
     }
 

@@ -858,3 +858,36 @@ visibility:hidden\"><p>Another hidden block with enough words to count as prose.
     assert!(!c.text.contains("Hidden sign-up"), "{}", c.text);
     assert!(!c.text.contains("Another hidden"), "{}", c.text);
 }
+
+#[test]
+fn a_script_rendered_page_is_read_from_its_json_ld_body() {
+    let story = "Flood waters rose across the delta on Sunday, forcing thousands of families \
+from their homes, the provincial disaster agency said.\\nRescue teams used boats to reach \
+villages cut off by the water, and the army opened three shelters in school buildings.\\n\
+Officials said the river was expected to crest on Tuesday, and warned residents downstream \
+to prepare for evacuation orders in the coming days.\\nThe agency said crops on more than \
+twenty thousand hectares were under water, and that damage to roads would be assessed once \
+the flood receded.";
+    let shell = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+\"headline\":\"Floods force thousands from homes\",\"articleBody\":\"{story}\"}}</script>\
+</head><body><div id=\"app\"><h1>Floods force thousands from homes</h1><p>Loading the \
+story, please wait while the page finishes loading.</p></div></body></html>"
+    );
+    let c = html(None, &shell);
+    assert!(c.text.contains("Rescue teams used boats"), "{}", c.text);
+    assert!(
+        c.text.contains("expected to crest on Tuesday"),
+        "{}",
+        c.text
+    );
+    // A teaser in JSON-LD does not replace a page that has the story itself.
+    let full = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"articleBody\":\"Flood waters \
+rose across the delta.\"}}</script></head><body><article><p>{}</p><p>{}</p></article></body></html>",
+        "Flood waters rose across the delta on Sunday, forcing thousands of families from their homes.",
+        "Rescue teams used boats to reach villages cut off by the water, officials said on Monday."
+    );
+    let c = html(None, &full);
+    assert!(c.text.contains("officials said on Monday"), "{}", c.text);
+}
