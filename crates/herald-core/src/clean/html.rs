@@ -212,55 +212,24 @@ fn is_furniture_tag(name: &str) -> bool {
 }
 
 fn is_block_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "html"
-            | "body"
-            | "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "ul"
-            | "legend"
-            | "label"
-    ) || name.contains('-')
+    // HTML's block-level elements, plus the page's roots, table parts, form labels and
+    // custom elements (`<story-body>`), which pages use as blocks.
+    super::dom::is_block_level(name)
+        || matches!(
+            name,
+            "html"
+                | "body"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "tr"
+                | "td"
+                | "th"
+                | "caption"
+                | "legend"
+                | "label"
+        )
+        || name.contains('-')
 }
 
 fn kind_of(name: &str) -> Kind {

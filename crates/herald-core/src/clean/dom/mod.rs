@@ -17,6 +17,8 @@
 mod tokenizer;
 mod tree;
 
+pub use tree::closes_p as is_block_level;
+
 #[cfg(test)]
 mod tests;
 
