@@ -181,6 +181,10 @@ fn is_skipped_tag(name: &str) -> bool {
     matches!(
         name,
         "script"
+            // Ruby annotations: the reading printed over East Asian text (furigana), not
+            // words of the text.
+            | "rt"
+            | "rp"
             | "style"
             | "noscript"
             | "template"

@@ -891,3 +891,13 @@ rose across the delta.\"}}</script></head><body><article><p>{}</p><p>{}</p></art
     let c = html(None, &full);
     assert!(c.text.contains("officials said on Monday"), "{}", c.text);
 }
+
+#[test]
+fn ruby_readings_are_not_part_of_the_text() {
+    let page = "<html><body><article><p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>\
+ができて、<ruby>親<rt>おや</rt></ruby>が子どもを教育するために、体罰を禁止することになりました。\
+政府は来年から新しい制度を始めると発表しました。</p></article></body></html>";
+    let c = html(None, page);
+    assert!(c.text.contains("法律ができて、親が子どもを"), "{}", c.text);
+    assert!(!c.text.contains("ほうりつ"), "{}", c.text);
+}
