@@ -57,6 +57,12 @@ pub struct Page {
 }
 
 pub fn read_page(html: &str) -> Page {
+    read(html, true)
+}
+
+/// `fallbacks`: whether the story may come from JSON-LD or `<noscript>` when the HTML
+/// holds little of it (not again inside such a story).
+fn read(html: &str, fallbacks: bool) -> Page {
     let doc = Document::parse(html);
     let mut walk = Walk::default();
     walk.run(&doc);
@@ -70,10 +76,12 @@ pub fn read_page(html: &str) -> Page {
         language,
         article_body,
     } = walk.meta.finish();
-    let paragraphs = match article_body {
-        Some(body) => script_rendered_story(paragraphs, &body),
-        None => paragraphs,
-    };
+    let mut paragraphs = paragraphs;
+    if fallbacks {
+        for story in [article_body, walk.noscript.take()].into_iter().flatten() {
+            paragraphs = script_rendered_story(paragraphs, &story);
+        }
+    }
     Page {
         title,
         paragraphs,
@@ -85,10 +93,11 @@ pub fn read_page(html: &str) -> Page {
     }
 }
 
-/// The story from the page's JSON-LD `articleBody` when the HTML holds much less of it:
-/// pages that render the article with scripts ship a shell (a headline, a teaser, menus)
-/// and the full text as data. A JSON-LD body no longer than the HTML's text is a teaser
-/// (paywalled sites give the first paragraph) and changes nothing.
+/// The story from the page's JSON-LD `articleBody` or its `<noscript>` when the HTML
+/// holds much less of it: pages that render the article with scripts ship a shell (a
+/// headline, a teaser, menus) and the full text as data, or as the version for readers
+/// without scripts. A body no longer than the HTML's text is a teaser (paywalled sites
+/// give the first paragraph) or a tracking pixel and changes nothing.
 fn script_rendered_story(from_html: Vec<String>, body: &str) -> Vec<String> {
     let html_chars: usize = from_html
         .iter()
@@ -100,7 +109,7 @@ fn script_rendered_story(from_html: Vec<String>, body: &str) -> Vec<String> {
     }
     if body.contains('<') {
         // Some publishers put the article's HTML in the field: read it as a page.
-        let inner = read_page(&format!("<article>{body}</article>"));
+        let inner = read(&format!("<article>{body}</article>"), false);
         if !inner.paragraphs.is_empty() {
             return inner.paragraphs;
         }
@@ -174,6 +183,9 @@ struct Walk {
     els: Vec<El>,
     blocks: Vec<Block>,
     meta: MetaCollector,
+    /// The largest `<noscript>` outside page furniture, as written (a page may show its
+    /// story only to readers without scripts).
+    noscript: Option<String>,
 }
 
 /// Elements whose subtree is never read as text.
@@ -621,6 +633,12 @@ impl Walk {
                             if is_skipped_tag(name)
                                 || (is_hidden(e) && !matches!(name, "html" | "body"))
                             {
+                                if name == "noscript" && self.elsewhere == 0 {
+                                    let raw: String = node.texts().collect();
+                                    if raw.len() > self.noscript.as_ref().map_or(0, String::len) {
+                                        self.noscript = Some(raw);
+                                    }
+                                }
                                 skip = Some(node.id());
                                 continue;
                             }

@@ -901,3 +901,30 @@ fn ruby_readings_are_not_part_of_the_text() {
     assert!(c.text.contains("法律ができて、親が子どもを"), "{}", c.text);
     assert!(!c.text.contains("ほうりつ"), "{}", c.text);
 }
+
+#[test]
+fn a_story_shown_only_without_scripts_is_read_from_noscript() {
+    let para = |s: &str| format!("<p>{s}</p>");
+    let story = [
+        "The regional assembly voted on Thursday to dissolve itself, opening the way for an early election in the spring.",
+        "The motion passed by 54 votes to 31 after the governing coalition lost its majority last month, officials said.",
+        "Opposition leaders welcomed the vote and called on the caretaker cabinet to publish the budget accounts at once.",
+        "The electoral commission said it would announce the date of the vote within two weeks of the dissolution.",
+        "Turnout at the last regional election was 61 percent, the lowest since the assembly was created in 1999.",
+        "Several smaller parties said they would form a joint list to clear the five percent threshold for seats.",
+    ]
+    .map(para)
+    .concat();
+    let page = format!(
+        "<html><body><noscript><img src=\"pixel.gif\"></noscript><div class=\"post\">\
+<h2>Assembly votes to dissolve</h2><script type=\"text/template\">{story}</script>\
+<noscript>{story}</noscript></div></body></html>"
+    );
+    let c = html(None, &page);
+    assert!(
+        c.text.contains("The motion passed by 54 votes"),
+        "{}",
+        c.text
+    );
+    assert!(c.text.contains("within two weeks"), "{}", c.text);
+}
