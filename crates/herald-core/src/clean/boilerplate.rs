@@ -21,6 +21,8 @@ pub enum Boilerplate {
     Timestamp,
     /// "© 2023 The Associated Press. All rights reserved."
     Copyright,
+    /// The site's filing of the page: "Category: Press Releases", "Tags: Brexit, EU".
+    Taxonomy,
 }
 
 /// Classifies one normalised line; `None` means it is article text.
@@ -47,6 +49,9 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if is_byline(line) {
         return Some(Boilerplate::Byline);
     }
+    if words <= 12 && is_taxonomy(&lower) {
+        return Some(Boilerplate::Taxonomy);
+    }
     if words <= 12
         && TIMESTAMP_PREFIXES.iter().any(|p| lower.starts_with(p))
         && line.bytes().any(|b| b.is_ascii_digit())
@@ -54,6 +59,38 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Timestamp);
     }
     None
+}
+
+/// "Category: …", "Tags : …", "Filed under: …" and the same labels in the languages news
+/// sites write in: how the site files the page, never a sentence of the story.
+fn is_taxonomy(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "category",
+        "categories",
+        "filed under",
+        "posted in",
+        "tags",
+        "tagged",
+        "topics",
+        "kategorie",
+        "kategorien",
+        "schlagwörter",
+        "schlagworte",
+        "catégorie",
+        "catégories",
+        "categoría",
+        "categorías",
+        "categoria",
+        "categorie",
+        "etiquetas",
+        "kategoria",
+        "tagi",
+    ];
+    LABELS.iter().any(|label| {
+        lower
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
 }
 
 /// Whole lines that only announce an ad (compared lower-case, punctuation trimmed).
@@ -328,5 +365,25 @@ mod tests {
             boilerplate("Copyright 2023 The Associated Press. All rights reserved."),
             Some(Copyright)
         );
+    }
+
+    #[test]
+    fn taxonomy_lines_are_furniture_but_sentences_about_categories_are_not() {
+        for line in [
+            "Category: World News",
+            "Tags : Kenya, elections, Ruto",
+            "Filed under: Politics",
+            "Kategorie: Nachrichten",
+            "Catégories : Monde, Afrique",
+        ] {
+            assert_eq!(boilerplate(line), Some(Taxonomy), "{line}");
+        }
+        for line in [
+            "Category 5 storms: what the new scale means for coastal towns",
+            "Tags were found on three of the seized shipments, customs officers said.",
+            "Topics for the summit include trade and security.",
+        ] {
+            assert_eq!(boilerplate(line), None, "{line}");
+        }
     }
 }

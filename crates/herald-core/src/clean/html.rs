@@ -982,11 +982,13 @@ impl Walk {
                 kept.remove(at);
             }
         }
-        // Headings with nothing of theirs after them ("Related", "More on this").
-        while kept
-            .last()
-            .is_some_and(|&i| self.blocks[i].kind == Kind::Heading)
-        {
+        // Headings with nothing of theirs after them ("Related", "More on this"), and
+        // labels with nothing after them ("Release Date:", "Last modified:"): what
+        // follows a label was not kept, so the label introduces nothing.
+        while kept.last().is_some_and(|&i| {
+            let b = &self.blocks[i];
+            b.kind == Kind::Heading || is_dangling_label(&b.text)
+        }) {
             kept.pop();
         }
         kept
@@ -1218,6 +1220,12 @@ fn is_call_to_action(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| word_starts.iter().any(|s| w.starts_with(s)))
         || phrases.iter().any(|p| lower.contains(p))
+}
+
+/// A few words ending with a colon: a label whose value is not there.
+fn is_dangling_label(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(':') && text.split_whitespace().nth(4).is_none()
 }
 
 fn has_sentence_end(text: &str) -> bool {

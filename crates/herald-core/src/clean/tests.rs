@@ -928,3 +928,22 @@ fn a_story_shown_only_without_scripts_is_read_from_noscript() {
     );
     assert!(c.text.contains("within two weeks"), "{}", c.text);
 }
+
+#[test]
+fn a_label_left_at_the_end_of_the_story_is_dropped() {
+    let page =
+        "<html><body><article><p>The ceasefire took effect at midnight, and both sides said \
+they would observe it, the mediators announced on Saturday.</p><p>Aid convoys are expected to \
+cross the border on Monday, officials said.</p><p>Release Date:</p></article>\
+<div class=\"gallery\"><a href=\"/p/1\">Photo 1</a></div></body></html>";
+    let c = html(None, page);
+    assert!(c.text.contains("Aid convoys are expected"), "{}", c.text);
+    assert!(!c.text.contains("Release Date"), "{}", c.text);
+    // Mid-story, a short line ending with a colon introduces what follows: kept.
+    let page = "<html><body><article><p>The ceasefire took effect at midnight, the mediators \
+announced on Saturday, after weeks of talks.</p><p>The agreement says:</p><blockquote>Both \
+parties shall withdraw heavy weapons to a distance of twenty kilometres.</blockquote>\
+</article></body></html>";
+    let c = html(None, page);
+    assert!(c.text.contains("The agreement says:"), "{}", c.text);
+}
