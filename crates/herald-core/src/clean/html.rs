@@ -1216,9 +1216,36 @@ fn is_call_to_action(text: &str) -> bool {
         "our app",
         "apps for ios",
     ];
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| word_starts.iter().any(|s| w.starts_with(s)))
+    // An invitation to follow or join the site on a social network ("Follow the Gleaner
+    // on Twitter", "Únete a nuestro canal de Telegram"): a network's name alone is not
+    // enough, news quotes what people said on Twitter.
+    let networks = [
+        "twitter",
+        "instagram",
+        "facebook",
+        "telegram",
+        "whatsapp",
+        "youtube",
+        "tiktok",
+        "linkedin",
+    ];
+    let invitations = [
+        "follow",
+        "join",
+        "keep up",
+        "únete",
+        "unete",
+        "síguenos",
+        "suivez",
+        "folgen",
+        "segui",
+    ];
+    let invites_to_network =
+        networks.iter().any(|n| lower.contains(n)) && invitations.iter().any(|v| lower.contains(v));
+    invites_to_network
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| word_starts.iter().any(|s| w.starts_with(s)))
         || phrases.iter().any(|p| lower.contains(p))
 }
 

@@ -947,3 +947,18 @@ parties shall withdraw heavy weapons to a distance of twenty kilometres.</blockq
     let c = html(None, page);
     assert!(c.text.contains("The agreement says:"), "{}", c.text);
 }
+
+#[test]
+fn an_invitation_to_follow_the_site_on_a_network_is_furniture_but_a_post_is_news() {
+    let page = "<html><body><article><p>The minister said on Twitter that talks with the \
+unions would resume on Monday, a day after the strike ended.</p><p>Union leaders said they \
+would consult their members before the next round.</p><p>Follow The Daily Example on Twitter \
+and Instagram for the latest news.</p></article></body></html>";
+    let c = html(None, page);
+    assert!(
+        c.text.contains("The minister said on Twitter"),
+        "{}",
+        c.text
+    );
+    assert!(!c.text.contains("Follow The Daily Example"), "{}", c.text);
+}
