@@ -39,12 +39,20 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if words <= 30 && SHARE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return Some(Boilerplate::Share);
     }
-    if words <= 25
-        && (lower.starts_with('©')
-            || lower.starts_with("copyright ")
-            || lower.contains("all rights reserved"))
+    if (words <= 25
+        && (lower.starts_with("copyright ") || lower.contains("all rights reserved")))
+        // A paragraph that opens with © and speaks of rights is the notice, however
+        // long its terms run (a caption's "© Agency" glued to prose is not).
+        || (words <= 80
+            && lower.starts_with('©')
+            && ["copyright", "reprint", "rights", "permission", "reproduc"]
+                .iter()
+                .any(|w| lower.contains(w)))
     {
         return Some(Boilerplate::Copyright);
+    }
+    if is_homoglyph_text(line) {
+        return Some(Boilerplate::Ad);
     }
     if is_byline(line) {
         return Some(Boilerplate::Byline);
@@ -59,6 +67,19 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Timestamp);
     }
     None
+}
+
+/// Words that mix Latin and Cyrillic letters ("Yоur соntеnt" with Cyrillic о, с, е):
+/// spam written to slip past filters. No language writes three such words in a line.
+fn is_homoglyph_text(line: &str) -> bool {
+    line.split_whitespace()
+        .filter(|w| {
+            let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+            let cyrillic = w.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            latin && cyrillic
+        })
+        .nth(2)
+        .is_some()
 }
 
 /// "Category: …", "Tags : …", "Filed under: …" and the same labels in the languages news
@@ -385,5 +406,30 @@ mod tests {
         ] {
             assert_eq!(boilerplate(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn long_copyright_notices_and_homoglyph_spam_are_furniture() {
+        let notice = "© 2022, Example News. This article is the copyrighted property of \
+Example News. Written permission must be obtained before reprint in online or print media. \
+Reprinting content without permission will result in legal action.";
+        assert_eq!(boilerplate(notice), Some(Copyright));
+        let caption_then_prose = "© Provided by Example Wire Nintendo and Apple shocked the \
+world earlier this year by announcing a new game, the company's first foray into mobile \
+gaming, and said it would launch in December for a flat fee.";
+        assert_eq!(boilerplate(caption_then_prose), None);
+        // Cyrillic о, е, с, у, і inside Latin words.
+        let spam =
+            "Аdvеrtіѕе wіth thе most visited news site ~ Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу";
+        assert_eq!(boilerplate(spam), Some(Ad));
+        // A Russian name in an English sentence, or a sentence in Russian, is text.
+        assert_eq!(
+            boilerplate("Ukraine's envoy met Сергей Лавров in Geneva on Tuesday, officials said."),
+            None
+        );
+        assert_eq!(
+            boilerplate("Переговоры продолжатся во вторник, сообщили в министерстве."),
+            None
+        );
     }
 }
