@@ -40,7 +40,9 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Share);
     }
     if (words <= 25
-        && (lower.starts_with("copyright ") || lower.contains("all rights reserved")))
+        && (lower.starts_with('©')
+            || lower.starts_with("copyright ")
+            || lower.contains("all rights reserved")))
         // A paragraph that opens with © and speaks of rights is the notice, however
         // long its terms run (a caption's "© Agency" glued to prose is not).
         || (words <= 80
@@ -157,6 +159,23 @@ const SHARE_PREFIXES: &[&str] = &[
     "watch:",
     "listen:",
     "more:",
+    // The same prompts in the languages news sites write in.
+    "lesen sie auch",
+    "mehr zum thema",
+    "siehe auch",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "lee también",
+    "leer también",
+    "vea también",
+    "veja também",
+    "leia também",
+    "leggi anche",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
 ];
 
 const TIMESTAMP_PREFIXES: &[&str] = &[
@@ -184,6 +203,11 @@ const CREDIT_PREFIXES: &[&str] = &[
     "picture:",
     "pictured:",
     "credit:",
+    "credits:",
+    "crédit photo",
+    "crédits photo",
+    "bildquelle:",
+    "foto:",
     "caption:",
     "file photo",
     "file image",
@@ -389,6 +413,26 @@ mod tests {
     }
 
     #[test]
+    fn read_also_prompts_and_credits_in_other_languages() {
+        assert_eq!(
+            boilerplate("Lesen Sie auch: Streik bei der Bahn"),
+            Some(Share)
+        );
+        assert_eq!(
+            boilerplate("Veja Também: Senado aprova reforma"),
+            Some(Share)
+        );
+        assert_eq!(boilerplate("Lire aussi : la grève continue"), Some(Share));
+        assert_eq!(boilerplate("Crédits photos : Agence Exemple"), Some(Credit));
+        assert_eq!(boilerplate("Foto: dpa"), Some(Credit));
+        // The words inside prose are text.
+        assert_eq!(
+            boilerplate("Der Sprecher sagte, man lese auch die Stellungnahme des Ministeriums."),
+            None
+        );
+    }
+
+    #[test]
     fn taxonomy_lines_are_furniture_but_sentences_about_categories_are_not() {
         for line in [
             "Category: World News",
@@ -418,6 +462,11 @@ Reprinting content without permission will result in legal action.";
 world earlier this year by announcing a new game, the company's first foray into mobile \
 gaming, and said it would launch in December for a flat fee.";
         assert_eq!(boilerplate(caption_then_prose), None);
+        // A short © line is a credit or notice whatever it says.
+        assert_eq!(
+            boilerplate("© Jane Doe Needle poking skin during a flu shot at a clinic."),
+            Some(Copyright)
+        );
         // Cyrillic о, е, с, у, і inside Latin words.
         let spam =
             "Аdvеrtіѕе wіth thе most visited news site ~ Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу";

@@ -1215,6 +1215,15 @@ fn is_call_to_action(text: &str) -> bool {
         "follow us",
         "our app",
         "apps for ios",
+        "submit your",
+        "become a member",
+        "hazte miembro",
+        "werde mitglied",
+        "devenez membre",
+        "cancel anytime",
+        "cancela cuando quieras",
+        "our channel",
+        "nuestro canal",
     ];
     // An invitation to follow or join the site on a social network ("Follow the Gleaner
     // on Twitter", "Únete a nuestro canal de Telegram"): a network's name alone is not
