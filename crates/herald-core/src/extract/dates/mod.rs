@@ -328,11 +328,59 @@ impl<'a> Resolver<'a> {
         (1800..=2100).contains(&y).then_some(y as i32)
     }
 
+    /// Whether word `i` can be the core of a date expression: digits, a month or weekday
+    /// name, or a word of time (today, night, weeks, weekend, …). Every recognizer in
+    /// [`Resolver::at`] needs one within its first few words.
+    fn is_time_anchor(&self, i: usize) -> bool {
+        self.kind(i) == Some(WordKind::Digits)
+            || self.month_name(i).is_some()
+            || self.weekday_name(i).is_some()
+            || self.is_any(
+                i,
+                &[
+                    "today",
+                    "tonight",
+                    "yesterday",
+                    "tomorrow",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                    "overnight",
+                    "day",
+                    "days",
+                    "week",
+                    "weeks",
+                    "weekend",
+                    "month",
+                    "months",
+                    "year",
+                    "years",
+                ],
+            )
+    }
+
     fn run(&self) -> Vec<DateMention> {
+        // Most words are nowhere near a date: `at` (eleven recognizers) runs only where a
+        // time anchor lies within the next few words — as far as any recognizer looks
+        // ahead for one ("two hundred and fifty days ago").
+        const REACH: usize = 8;
+        let mut next_anchor = vec![usize::MAX; self.words.len() + 1];
+        for k in (0..self.words.len()).rev() {
+            next_anchor[k] = if self.is_time_anchor(k) {
+                k
+            } else {
+                next_anchor[k + 1]
+            };
+        }
         let mut out = Vec::new();
         let mut floor = 0;
         let mut i = 0;
         while i < self.words.len() {
+            if next_anchor[i] > i.saturating_add(REACH) {
+                i += 1;
+                continue;
+            }
             let Some(found) = self.at(i) else {
                 i += 1;
                 continue;
