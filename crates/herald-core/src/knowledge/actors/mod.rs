@@ -180,6 +180,12 @@ pub enum PhraseCase {
     Proper,
     /// Common nouns: any case.
     Any,
+    /// Names from dictionaries written all in capitals (PETRARCH's `BARACK_OBAMA`), whose
+    /// true spelling the dictionary does not give: every word of four or more letters
+    /// must start with a capital in the text (or the span be all capitals); shorter words
+    /// ("of", "al", "bin", "de") may be written either way. So "Barack Obama", "BARACK
+    /// OBAMA", "al-Qaeda", "bin Laden" match and "barack obama" does not.
+    Capitalized,
 }
 
 /// Pattern target meaning "match and swallow, report nothing" (see [`LexiconBuilder::add_blocker`]).
@@ -315,6 +321,7 @@ impl ActorLexicon {
         match self.patterns[pattern].case {
             PhraseCase::Any => true,
             PhraseCase::Proper => case_matches(&text[start..end], phrase),
+            PhraseCase::Capitalized => words_capitalized(&text[start..end]),
         }
     }
 }
@@ -349,6 +356,23 @@ fn case_matches(found: &str, phrase: &str) -> bool {
                     && fc == pc.to_ascii_uppercase()
                     && (all_caps || i == 0 || !p[i - 1].is_ascii_alphanumeric()))
         })
+}
+
+/// The case rule of [`PhraseCase::Capitalized`].
+fn words_capitalized(found: &str) -> bool {
+    let mut any_capital = false;
+    for word in found.split(|c: char| c.is_whitespace() || c == '-') {
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => any_capital = true,
+            Some(c)
+                if c.is_lowercase() && word.chars().filter(|c| c.is_alphabetic()).count() >= 4 =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    any_capital
 }
 
 /// Outcome of adding a phrase to a [`LexiconBuilder`].

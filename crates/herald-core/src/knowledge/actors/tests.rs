@@ -316,3 +316,37 @@ fn builder_takes_other_sources_first_come_first_served() {
     assert_eq!(lex.find("FIFA fined them", 0..15).len(), 1);
     assert!(ActorLexicon::default().find("anything", 0..8).is_empty());
 }
+
+#[test]
+fn capitals_only_dictionary_names_match_capitalised_words() {
+    let mut builder = LexiconBuilder::new();
+    let entry = |builder: &mut LexiconBuilder, name: &str| {
+        builder.add_entry(ActorEntry {
+            kind: ActorKind::Person,
+            form: ActorForm::Name,
+            code: Some("USA".into()),
+            sectors: vec!["GOV".into()],
+            name: Some(name.into()),
+            tenures: Vec::new(),
+        })
+    };
+    let obama = entry(&mut builder, "Barack Obama");
+    let laden = entry(&mut builder, "Osama bin Laden");
+    builder.add_phrase("BARACK OBAMA", obama, PhraseCase::Capitalized);
+    builder.add_phrase("OSAMA BIN LADEN", laden, PhraseCase::Capitalized);
+    builder.add_phrase("AL-QAEDA", laden, PhraseCase::Capitalized);
+    let lex = builder.build();
+    let found = |text: &str| {
+        lex.find(text, 0..text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    assert_eq!(found("Barack Obama met aides."), "Barack Obama");
+    assert_eq!(found("BARACK OBAMA MEETS AIDES"), "BARACK OBAMA");
+    assert_eq!(found("a barack obama impersonator"), "");
+    assert_eq!(found("Osama bin Laden was killed"), "Osama bin Laden");
+    assert_eq!(found("an al-Qaeda cell"), "al-Qaeda");
+    assert_eq!(found("an al-qaeda cell"), "");
+}
