@@ -40,20 +40,10 @@ use super::metadata::{MetaCollector, Metadata};
 /// What the page gives the clean stage, before line rules.
 #[derive(Debug, Default)]
 pub struct Page {
-    pub title: Option<String>,
     /// Raw text of each content block (entities decoded, whitespace not yet).
     pub paragraphs: Vec<String>,
-    /// Publication date: as the page writes it when that is ISO 8601, else normalised
-    /// to `YYYY-MM-DD` from the written form ("March 20, 2023").
-    pub published: Option<String>,
-    /// Authors, in page order, without duplicates.
-    pub authors: Vec<String>,
-    /// `<link rel=canonical>`, else `og:url`.
-    pub canonical_url: Option<String>,
-    /// `og:site_name`, else the JSON-LD publisher's name.
-    pub site_name: Option<String>,
-    /// Primary language subtag of `<html lang>`, lower case ("en" for `en-US`).
-    pub language: Option<String>,
+    /// Title, publication date, authors, canonical URL, site name, language.
+    pub meta: Metadata,
 }
 
 pub fn read_page(html: &str) -> Page {
@@ -66,31 +56,17 @@ fn read(html: &str, fallbacks: bool) -> Page {
     let doc = Document::parse(html);
     let mut walk = Walk::default();
     walk.run(&doc);
-    let paragraphs = walk.select_content();
-    let Metadata {
-        title,
-        published,
-        authors,
-        canonical_url,
-        site_name,
-        language,
-        article_body,
-    } = walk.meta.finish();
-    let mut paragraphs = paragraphs;
+    let mut paragraphs = walk.select_content();
+    let mut meta = walk.meta.finish();
     if fallbacks {
-        for story in [article_body, walk.noscript.take()].into_iter().flatten() {
+        for story in [meta.article_body.take(), walk.noscript.take()]
+            .into_iter()
+            .flatten()
+        {
             paragraphs = script_rendered_story(paragraphs, &story);
         }
     }
-    Page {
-        title,
-        paragraphs,
-        published,
-        authors,
-        canonical_url,
-        site_name,
-        language,
-    }
+    Page { paragraphs, meta }
 }
 
 /// The story from the page's JSON-LD `articleBody` or its `<noscript>` when the HTML

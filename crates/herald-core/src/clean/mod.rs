@@ -66,7 +66,8 @@ pub fn clean(raw: &RawArticle) -> Result<Cleaned, String> {
             // Each `<p>` is its own paragraph: a break after every one.
             let raw_lines = page.paragraphs.iter().flat_map(|p| [p.as_str(), ""]);
             let lines = clean_lines(raw_lines);
-            let page_title = page.title.map(|t| {
+            let meta = page.meta;
+            let page_title = meta.title.map(|t| {
                 let mut title = String::new();
                 normalize::normalize_line(&t, &mut title);
                 title
@@ -74,14 +75,14 @@ pub fn clean(raw: &RawArticle) -> Result<Cleaned, String> {
             let title = record_title.or(page_title.filter(|t| !t.is_empty()));
             // The page's own metadata first; a date in the URL ("/2021/11/07/") when the
             // page gives none.
-            let published = page
+            let published = meta
                 .published
                 .or_else(|| raw.url.as_deref().and_then(url_date));
             let mut cleaned = assemble(layout(lines, title), published)?;
-            cleaned.authors = page.authors;
-            cleaned.canonical_url = page.canonical_url;
-            cleaned.site_name = page.site_name;
-            cleaned.language = page.language;
+            cleaned.authors = meta.authors;
+            cleaned.canonical_url = meta.canonical_url;
+            cleaned.site_name = meta.site_name;
+            cleaned.language = meta.language;
             Ok(cleaned)
         }
     }

@@ -360,13 +360,12 @@ fn dispatch(
     proposed: Option<Format>,
     defaults: Arc<InputDefaults>,
 ) -> Records {
-    let (head, input) = match peek(input) {
-        Ok(peeked) => peeked,
-        Err(err) => return error_once(IngestError::unreadable(&path, None, io_reason(&err))),
-    };
-    let (detected, gzipped) = match detect_stream(&head) {
-        Ok(found) => found,
-        Err(reason) => return error_once(IngestError::unreadable(&path, None, reason)),
+    let (detected, gzipped, input) = match sniff(&path, input) {
+        Ok(sniffed) => sniffed,
+        Err(Unsniffed::Io(err)) => return error_once(err),
+        Err(Unsniffed::Unknown(reason)) => {
+            return error_once(IngestError::unreadable(&path, None, reason))
+        }
     };
     let format = match proposed {
         Some(format) if !detected.certain || detected.format == format => format,
@@ -383,18 +382,35 @@ fn dispatch_or(
     defaults: Arc<InputDefaults>,
     refuse: impl FnOnce(&str) -> IngestError,
 ) -> Records {
-    let (head, input) = match peek(input) {
-        Ok(peeked) => peeked,
-        Err(err) => return error_once(IngestError::unreadable(&path, None, io_reason(&err))),
-    };
-    let (detected, gzipped) = match detect_stream(&head) {
-        Ok(found) => found,
-        Err(_) => return error_once(refuse(&path)),
+    let (detected, gzipped, input) = match sniff(&path, input) {
+        Ok(sniffed) => sniffed,
+        Err(Unsniffed::Io(err)) => return error_once(err),
+        Err(Unsniffed::Unknown(_)) => return error_once(refuse(&path)),
     };
     if !detected.certain {
         return error_once(refuse(&path));
     }
     open_as(detected.format, gzipped, path, input, defaults)
+}
+
+/// Why [`sniff`] settled no format.
+enum Unsniffed {
+    /// The stream could not be read.
+    Io(IngestError),
+    /// The head was read but says nothing readable (bad gzip, …).
+    Unknown(String),
+}
+
+/// Reads the head of `input` (through gzip) and detects its format; hands back the
+/// whole stream, looked-at bytes included, and whether it is gzipped.
+fn sniff(
+    path: &str,
+    input: Box<dyn BufRead>,
+) -> Result<(Detected, bool, Box<dyn BufRead>), Unsniffed> {
+    let (head, input) = peek(input)
+        .map_err(|err| Unsniffed::Io(IngestError::unreadable(path, None, io_reason(&err))))?;
+    let (detected, gzipped) = detect_stream(&head).map_err(Unsniffed::Unknown)?;
+    Ok((detected, gzipped, input))
 }
 
 fn open_as(

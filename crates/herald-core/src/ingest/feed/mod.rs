@@ -66,20 +66,7 @@ fn read_all(source: &mut Source) -> Vec<Result<RawArticle, IngestError>> {
     if detected.format == Format::Html {
         // A "feed" that is a page (an error page, a login wall, a site that moved):
         // read it as what it is.
-        let defaults = &source.defaults;
-        return vec![super::html::page_text(&bytes, defaults.url.as_deref())
-            .map(|html| RawArticle {
-                origin: Origin {
-                    path: path.clone(),
-                    line: None,
-                },
-                url: defaults.url.clone(),
-                title: None,
-                published: defaults.published.clone(),
-                source: defaults.source.clone(),
-                body: RawBody::Html(html),
-            })
-            .map_err(|reason| IngestError::unreadable(&path, None, reason))];
+        return vec![super::html::page_article(&bytes, &path, &source.defaults)];
     }
     if bytes[..bytes.len().min(1024)].contains(&0)
         && !bytes.starts_with(&[0xFF, 0xFE])

@@ -9,28 +9,36 @@
 mod tests;
 
 use super::charset::decode_html;
-use super::{read_bytes, IngestError, Records, Source, MAX_DOCUMENT_BYTES};
+use super::{read_bytes, IngestError, InputDefaults, Records, Source, MAX_DOCUMENT_BYTES};
 use crate::model::{Origin, RawArticle, RawBody};
 
 /// Reads one HTML page. Lazy: the file is read when the record is asked for.
 pub fn read(mut source: Source) -> Records {
     Box::new(std::iter::once_with(move || {
         let bytes = read_bytes(&mut source, MAX_DOCUMENT_BYTES)?;
-        let defaults = &source.defaults;
-        let html = page_text(&bytes, defaults.url.as_deref())
-            .map_err(|reason| IngestError::unreadable(&source.path, None, reason))?;
-        Ok(RawArticle {
-            origin: Origin {
-                path: source.path.clone(),
-                line: None,
-            },
-            url: defaults.url.clone(),
-            title: None,
-            published: defaults.published.clone(),
-            source: defaults.source.clone(),
-            body: RawBody::Html(html),
-        })
+        page_article(&bytes, &source.path, &source.defaults)
     }))
+}
+
+/// One page file as an article, the CLI defaults filling what a saved page lacks.
+pub fn page_article(
+    bytes: &[u8],
+    path: &str,
+    defaults: &InputDefaults,
+) -> Result<RawArticle, IngestError> {
+    let html = page_text(bytes, defaults.url.as_deref())
+        .map_err(|reason| IngestError::unreadable(path, None, reason))?;
+    Ok(RawArticle {
+        origin: Origin {
+            path: path.to_string(),
+            line: None,
+        },
+        url: defaults.url.clone(),
+        title: None,
+        published: defaults.published.clone(),
+        source: defaults.source.clone(),
+        body: RawBody::Html(html),
+    })
 }
 
 /// The text of a page file, or why there is none.
