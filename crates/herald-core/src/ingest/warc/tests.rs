@@ -274,18 +274,24 @@ fn three_pages() -> Vec<Vec<u8>> {
         .collect()
 }
 
-#[test]
-fn a_content_length_that_is_too_long_loses_only_its_own_record() {
+/// [`three_pages`] with record 2's `Content-Length` changed by `lie` (the block stays).
+fn three_pages_with_second_length(lie: impl Fn(usize) -> usize) -> Vec<Vec<u8>> {
     let mut recs = three_pages();
     let block = http("200 OK", &["Content-Type: text/html"], PAGE.as_bytes());
-    // Record 2 claims 150 bytes more than it has: it swallows the start of record 3.
     recs[1] = record_with_length(
         "response",
         Some("https://news.example.com/story-2"),
         "application/http; msgtype=response",
         &block,
-        block.len() + 150,
+        lie(block.len()),
     );
+    recs
+}
+
+#[test]
+fn a_content_length_that_is_too_long_loses_only_its_own_record() {
+    // Record 2 claims 150 bytes more than it has: it swallows the start of record 3.
+    let recs = three_pages_with_second_length(|len| len + 150);
     for (name, bytes) in [
         ("lies.warc", recs.concat()),
         ("lies.warc.gz", members(&recs)),
@@ -320,15 +326,7 @@ fn a_content_length_that_is_too_long_loses_only_its_own_record() {
 
 #[test]
 fn a_content_length_that_is_too_short_loses_only_its_own_record() {
-    let mut recs = three_pages();
-    let block = http("200 OK", &["Content-Type: text/html"], PAGE.as_bytes());
-    recs[1] = record_with_length(
-        "response",
-        Some("https://news.example.com/story-2"),
-        "application/http; msgtype=response",
-        &block,
-        block.len() - 40,
-    );
+    let recs = three_pages_with_second_length(|len| len - 40);
     let (_d, items) = read_file("short.warc", &recs.concat());
     assert_eq!(items.len(), 3, "{items:#?}");
     let e = err(&items[1]);
