@@ -431,8 +431,21 @@ fn is_state_word(w: &str) -> bool {
 }
 
 /// (furniture, content hint) from the class and id of an element.
-fn name_hints(el: &Element) -> (bool, bool) {
-    let (mut strong, mut weak, mut content) = (false, false, false);
+/// What an element's class and id words say about it.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameHints {
+    /// Page furniture (`share-bar`, `newsletter`), unless a story word excuses it.
+    furniture: bool,
+    /// The story itself (`article-body`).
+    content: bool,
+    /// About other pages (`related`, `sidebar`, `comments`): dates and names there are
+    /// not this page's.
+    elsewhere: bool,
+}
+
+/// The class and id words of an element, read in one pass.
+fn name_hints(el: &Element) -> NameHints {
+    let (mut strong, mut weak, mut content, mut elsewhere) = (false, false, false, false);
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         for class in attr.split_whitespace() {
             let (mut s, mut f, mut c, mut state) = (false, false, false, false);
@@ -441,6 +454,7 @@ fn name_hints(el: &Element) -> (bool, bool) {
                 f |= is_furniture_word(w);
                 c |= is_content_word(w);
                 state |= is_state_word(w);
+                elsewhere |= is_elsewhere_word(w);
             });
             if !state {
                 strong |= s;
@@ -451,7 +465,11 @@ fn name_hints(el: &Element) -> (bool, bool) {
     }
     // A story-naming class rescues weak furniture words (`widget Blog`), never strong
     // ones (`article-related`, `story-comments`).
-    (strong || (weak && !content), content && !strong)
+    NameHints {
+        furniture: strong || (weak && !content),
+        content: content && !strong,
+        elsewhere,
+    }
 }
 
 /// Furniture words that a content word in the same name does not excuse.
@@ -492,41 +510,32 @@ fn is_strong_furniture_word(w: &str) -> bool {
 }
 
 /// Elements about other pages: menus, sidebars, related lists, comments, teasers.
-fn is_elsewhere(name: &str, el: &Element) -> bool {
-    if matches!(name, "nav" | "aside" | "footer" | "menu") {
-        return true;
-    }
-    // The page's own root describes page state (`<body class="nav-no-loaded">`), never
-    // another page.
-    if matches!(name, "html" | "body") {
-        return false;
-    }
-    let mut away = false;
-    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        name_words(attr, |w| {
-            away |= matches!(
-                w,
-                "related"
-                    | "recommended"
-                    | "recirc"
-                    | "trending"
-                    | "popular"
-                    | "sidebar"
-                    | "comment"
-                    | "comments"
-                    | "teaser"
-                    | "teasers"
-                    | "promo"
-                    | "nav"
-                    | "navigation"
-                    | "menu"
-                    | "footer"
-                    | "outbrain"
-                    | "taboola"
-            )
-        });
-    }
-    away
+fn is_elsewhere(name: &str, hints: NameHints) -> bool {
+    matches!(name, "nav" | "aside" | "footer" | "menu") || hints.elsewhere
+}
+
+/// Class words of elements about other pages: menus, sidebars, related lists, comments.
+fn is_elsewhere_word(w: &str) -> bool {
+    matches!(
+        w,
+        "related"
+            | "recommended"
+            | "recirc"
+            | "trending"
+            | "popular"
+            | "sidebar"
+            | "comment"
+            | "comments"
+            | "teaser"
+            | "teasers"
+            | "promo"
+            | "nav"
+            | "navigation"
+            | "menu"
+            | "footer"
+            | "outbrain"
+            | "taboola"
+    )
 }
 
 fn is_hidden(el: &Element) -> bool {
@@ -642,8 +651,11 @@ impl Walk {
                                 self.flush(&mut block_stack, tag_furniture, name_furniture);
                                 let tag_f = is_furniture_tag(name);
                                 // Class and id words, read once for the walk and the score.
+                                // The page's own root describes page state
+                                // (`<body class="nav-no-loaded">`), never furniture or
+                                // another page.
                                 let hints = if matches!(name, "html" | "body") {
-                                    (false, false)
+                                    NameHints::default()
                                 } else {
                                     name_hints(e)
                                 };
@@ -651,13 +663,13 @@ impl Walk {
                                     if matches!(name, "html" | "body" | "main" | "article") {
                                         (false, true)
                                     } else {
-                                        hints
+                                        (hints.furniture, hints.content)
                                     };
                                 let name_f =
                                     name_f && e.attr("itemprop").is_none_or(|p| p != "articleBody");
                                 tag_furniture += u32::from(tag_f);
                                 name_furniture += u32::from(name_f);
-                                let away = is_elsewhere(name, e);
+                                let away = is_elsewhere(name, hints);
                                 self.elsewhere += u32::from(away);
                                 furniture_marks.push((tag_f, name_f, away));
                                 let parent = block_stack.last().map_or(u32::MAX, |b| b.0);
@@ -769,7 +781,7 @@ impl Walk {
 
 /// A container's starting score: its tag, its class/id words (`hints`, from
 /// [`name_hints`]), its semantic markup.
-fn base_score(name: &str, e: &Element, hints: (bool, bool), content_hint: bool) -> f32 {
+fn base_score(name: &str, e: &Element, hints: NameHints, content_hint: bool) -> f32 {
     let tag = match name {
         "div" => 5.0,
         "article" => 10.0,
@@ -782,10 +794,9 @@ fn base_score(name: &str, e: &Element, hints: (bool, bool), content_hint: bool) 
     let (furniture, content) = if matches!(name, "html" | "body") {
         (false, false)
     } else {
-        let (f, c) = hints;
         (
-            f,
-            c || (content_hint && name != "main" && name != "article"),
+            hints.furniture,
+            hints.content || (content_hint && name != "main" && name != "article"),
         )
     };
     let mut score = tag;
