@@ -2,10 +2,11 @@
 //! on all cores a batch at a time, hand the results to a sink in input order, and keep
 //! the account of every record (processed, or skipped with its reason).
 
+use herald_core::extract::events::dictionaries::Dictionaries;
 use herald_core::ingest::{read_inputs, IngestErrorKind, InputDefaults};
 use herald_core::model::Article;
 use herald_core::model::RawArticle;
-use herald_core::pipeline::{process, Processed, Skipped};
+use herald_core::pipeline::{process_with, Processed, Skipped};
 use rayon::prelude::*;
 
 /// Records processed in parallel at a time: large enough to keep every core busy,
@@ -107,10 +108,17 @@ impl Outcome for Article {
 pub fn run_batches(
     inputs: &[String],
     options: &BatchOptions,
+    dictionaries: &Dictionaries,
     on_record: impl FnMut(),
     sink: impl FnMut(&[Processed]) -> Result<(), String>,
 ) -> Result<Summary, Fatal> {
-    run_stage(inputs, options, process, on_record, sink)
+    run_stage(
+        inputs,
+        options,
+        |raw| process_with(raw, dictionaries),
+        on_record,
+        sink,
+    )
 }
 
 /// Runs `stage` over every record of `inputs` on all cores a batch at a time, calling

@@ -10,6 +10,7 @@ mod output;
 
 use batch::{run_batches, BatchOptions};
 use clap::{Args, Parser, Subcommand};
+use herald_core::extract::events::dictionaries::Dictionaries;
 use herald_core::ingest::InputDefaults;
 use herald_core::model::EventType;
 use herald_core::pipeline::parse_published;
@@ -71,10 +72,46 @@ struct InputArgs {
     strict: bool,
 }
 
+/// Which dictionaries the coder uses.
+#[derive(Args)]
+struct CodingArgs {
+    /// A directory of PETRARCH/TABARI-format dictionaries (files named *actors*.txt,
+    /// *agents*.txt, *verbs*.txt or CAMEO*.txt, *discards*.txt). Each kind found there
+    /// replaces Herald's built-in dictionary of that kind; repairs and skipped lines are
+    /// reported on stderr.
+    #[arg(long, value_name = "DIR")]
+    dictionaries: Option<PathBuf>,
+}
+
+impl CodingArgs {
+    fn load(&self) -> anyhow::Result<Dictionaries> {
+        let Some(dir) = &self.dictionaries else {
+            return Ok(Dictionaries::builtin().clone());
+        };
+        let (dictionaries, reports) = Dictionaries::from_petrarch_dir(dir)
+            .map_err(|e| anyhow::anyhow!("--dictionaries: {e}"))?;
+        for r in &reports {
+            eprintln!(
+                "herald: {} ({}): {} entries, {} lines repaired or left out",
+                r.path.display(),
+                r.kind,
+                r.entries,
+                r.defects.len()
+            );
+            for d in &r.defects {
+                eprintln!("herald:   {}:{}: {}", r.path.display(), d.line, d.what);
+            }
+        }
+        Ok(dictionaries)
+    }
+}
+
 #[derive(Args)]
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    coding: CodingArgs,
     /// Output format of event records.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
@@ -104,6 +141,8 @@ struct CleanArgs {
 struct RunArgs {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    coding: CodingArgs,
     /// SQLite database file (created if missing).
     #[arg(long, default_value = "herald.db")]
     db: PathBuf,
@@ -177,6 +216,7 @@ fn setup(input: &InputArgs) -> anyhow::Result<BatchOptions> {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<i32> {
     let options = setup(&args.input)?;
+    let dictionaries = args.coding.load()?;
     let stdout = std::io::stdout();
     let mut events = EventWriter::new(args.format, BufWriter::new(stdout.lock()));
     let mut articles = match &args.articles {
@@ -189,6 +229,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<i32> {
     let summary = run_batches(
         &args.input.inputs,
         &options,
+        &dictionaries,
         || {},
         |batch| {
             for p in batch {
@@ -242,6 +283,7 @@ fn clean(args: CleanArgs) -> anyhow::Result<i32> {
 
 fn run(args: RunArgs) -> anyhow::Result<i32> {
     let options = setup(&args.input)?;
+    let dictionaries = args.coding.load()?;
     let mut store = Store::open(&args.db)?;
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -257,6 +299,7 @@ fn run(args: RunArgs) -> anyhow::Result<i32> {
     let summary = run_batches(
         &args.input.inputs,
         &options,
+        &dictionaries,
         || {
             if let Some(bar) = &progress {
                 bar.inc(1);

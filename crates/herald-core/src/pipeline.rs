@@ -5,7 +5,8 @@
 //! record never changes.
 
 use crate::clean;
-use crate::extract::events::{code_article, ArticleInput};
+use crate::extract::events::dictionaries::Dictionaries;
+use crate::extract::events::{code_article_with, ArticleInput};
 use crate::extract::places::find_places;
 use crate::model::{stable_id, Article, Event, Origin, RawArticle};
 use crate::segment;
@@ -171,8 +172,13 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("publication date `{v}` is not a date (expected YYYY-MM-DD)"))
 }
 
-/// Runs all per-article stages on one raw record.
+/// Runs all per-article stages on one raw record, with the built-in dictionaries.
 pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
+    process_with(raw, Dictionaries::builtin())
+}
+
+/// Runs all per-article stages on one raw record with the given dictionaries.
+pub fn process_with(raw: &RawArticle, dictionaries: &Dictionaries) -> Result<Processed, Skipped> {
     let article = clean_article(raw)?;
     // The dictionaries and triggers are English: coding another language would invent
     // events from false friends. The article is kept and the reason counted.
@@ -187,7 +193,7 @@ pub fn process(raw: &RawArticle) -> Result<Processed, Skipped> {
             not_coded: Some(reason),
         });
     }
-    let events = code(&article);
+    let events = code_with(&article, dictionaries);
     Ok(Processed {
         article,
         events,
@@ -239,15 +245,23 @@ pub fn clean_article(raw: &RawArticle) -> Result<Article, Skipped> {
     Ok(article)
 }
 
-/// Codes the events of an already clean article.
+/// Codes the events of an already clean article with the built-in dictionaries.
 pub fn code(article: &Article) -> Vec<Event> {
+    code_with(article, Dictionaries::builtin())
+}
+
+/// Codes the events of an already clean article with the given dictionaries.
+pub fn code_with(article: &Article, dictionaries: &Dictionaries) -> Vec<Event> {
     let sentences = segment::sentences(&article.text);
     let places = find_places(&article.text, &sentences, article.url.as_deref());
-    code_article(&ArticleInput {
-        article,
-        sentences: &sentences,
-        places: &places,
-    })
+    code_article_with(
+        &ArticleInput {
+            article,
+            sentences: &sentences,
+            places: &places,
+        },
+        dictionaries,
+    )
 }
 
 #[cfg(test)]

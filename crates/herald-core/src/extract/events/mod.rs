@@ -15,6 +15,7 @@
 //! 5. Modality from auxiliaries and negation before the trigger, and from background
 //!    cues of the sentence (old dates, cumulative totals).
 
+pub mod dictionaries;
 pub mod phrases;
 pub mod triggers;
 
@@ -27,12 +28,12 @@ use crate::model::{
     Modality, PlaceRecord, Sentence, Size, TextInfo,
 };
 use chrono::{Datelike, NaiveDate};
+use dictionaries::Dictionaries;
 use phrases::{build_phrases, ActorPhrase};
 use std::sync::OnceLock;
 use triggers::{TriggerLexicon, TriggerMatch, TriggerPos, VerbForm};
 
 const MODES_TSV: &str = include_str!("../../../../../data/events/modes.tsv");
-const DISCARDS_TSV: &str = include_str!("../../../../../data/events/discards.tsv");
 
 /// Words before a word that make it a noun ("the attack", "a protest").
 const DETERMINERS: &[&str] = &[
@@ -164,7 +165,6 @@ struct ModeCue {
 
 struct CoderTables {
     modes: Vec<ModeCue>,
-    discards: Vec<Vec<String>>,
 }
 
 fn tables() -> &'static CoderTables {
@@ -189,12 +189,7 @@ fn tables() -> &'static CoderTables {
                 ),
             }
         }
-        let discards = DISCARDS_TSV
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| l.split_whitespace().map(str::to_string).collect())
-            .collect();
-        CoderTables { modes, discards }
+        CoderTables { modes }
     })
 }
 
@@ -204,6 +199,17 @@ fn contains_seq(words: &[&str], needle: &[String]) -> bool {
         && words
             .windows(needle.len())
             .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b))
+}
+
+/// Whether the sentence's words contain one of the word sequences.
+fn sentence_has_any(text: &str, sentence: &Sentence, sequences: &[Vec<String>]) -> bool {
+    let lower: Vec<String> = sentence
+        .tokens
+        .iter()
+        .map(|t| normalize_word(&text[t.start..t.end]))
+        .collect();
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    sequences.iter().any(|d| contains_seq(&words, d))
 }
 
 /// A candidate event inside one sentence, before it becomes a record.
@@ -218,16 +224,22 @@ struct Draft {
     modality: Modality,
 }
 
-/// Codes all events of an article, in text order, with stable ids.
+/// Codes all events of an article, in text order, with stable ids, with the built-in
+/// dictionaries.
 pub fn code_article(input: &ArticleInput) -> Vec<Event> {
+    code_article_with(input, Dictionaries::builtin())
+}
+
+/// Codes all events of an article with the given dictionaries.
+pub fn code_article_with(input: &ArticleInput, dictionaries: &Dictionaries) -> Vec<Event> {
     let article = input.article;
     let text = article.text.as_str();
     let published = article
         .published
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid"));
     let chars = CharIndex::new(text);
-    let lexicon = ActorLexicon::builtin();
-    let triggers = TriggerLexicon::builtin();
+    let lexicon: &ActorLexicon = &dictionaries.actors;
+    let triggers: &TriggerLexicon = &dictionaries.triggers;
     // The dateline or main place, with its byte offsets, for sentences that name none.
     // Dictionary terms of each sentence, found once: the article's country and every
     // sentence's participants come from them.
@@ -244,6 +256,16 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
         p
     });
     let mut events = Vec::new();
+    // A story-scope discard ("World Cup", a sports league) means the whole story is not
+    // about political events.
+    if !dictionaries.discards.story.is_empty()
+        && input
+            .sentences
+            .iter()
+            .any(|s| sentence_has_any(text, s, &dictionaries.discards.story))
+    {
+        return events;
+    }
     // The story's current reference date: the latest date the text itself gave.
     let mut story_date: Option<DateMention> = None;
 
@@ -270,6 +292,7 @@ pub fn code_article(input: &ArticleInput) -> Vec<Event> {
             &terms[seq],
             lexicon,
             triggers,
+            &dictionaries.discards.sentence,
             article,
             &chars,
         );
@@ -385,6 +408,7 @@ fn code_sentence(
     terms: &[ActorTerm],
     lexicon: &ActorLexicon,
     triggers: &TriggerLexicon,
+    discards: &[Vec<String>],
     article: &Article,
     chars: &CharIndex,
 ) -> Vec<Event> {
@@ -397,7 +421,7 @@ fn code_sentence(
     let words: Vec<&str> = lower.iter().map(String::as_str).collect();
     let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
     let tables = tables();
-    if tables.discards.iter().any(|d| contains_seq(&words, d)) {
+    if discards.iter().any(|d| contains_seq(&words, d)) {
         return Vec::new();
     }
 

@@ -10,7 +10,7 @@
 
 use crate::model::EventType;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const TRIGGERS_TSV: &str = include_str!("../../../../../data/events/triggers.tsv");
 
@@ -75,6 +75,7 @@ pub struct TriggerMatch {
 }
 
 /// The compiled trigger lexicon.
+#[derive(Debug)]
 pub struct TriggerLexicon {
     triggers: Vec<Trigger>,
     by_first_word: HashMap<String, Vec<(u32, VerbForm)>>,
@@ -88,14 +89,25 @@ const GAP_BREAKERS: &[&str] = &[
     "no",
 ];
 
+fn builtin_shared() -> &'static Arc<TriggerLexicon> {
+    static LEXICON: OnceLock<Arc<TriggerLexicon>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        Arc::new(
+            TriggerLexicon::parse(TRIGGERS_TSV, "data/events/triggers.tsv")
+                .unwrap_or_else(|e| panic!("{e}")),
+        )
+    })
+}
+
 impl TriggerLexicon {
     /// The built-in lexicon.
     pub fn builtin() -> &'static TriggerLexicon {
-        static LEXICON: OnceLock<TriggerLexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| {
-            TriggerLexicon::parse(TRIGGERS_TSV, "data/events/triggers.tsv")
-                .unwrap_or_else(|e| panic!("{e}"))
-        })
+        builtin_shared()
+    }
+
+    /// The built-in lexicon as a shared handle.
+    pub fn shared() -> Arc<TriggerLexicon> {
+        builtin_shared().clone()
     }
 
     /// Parses a trigger table. Errors name the file and line.

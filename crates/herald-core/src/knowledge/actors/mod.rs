@@ -197,6 +197,11 @@ struct PatternInfo {
     case: PhraseCase,
 }
 
+fn builtin_shared() -> &'static std::sync::Arc<ActorLexicon> {
+    static LEXICON: std::sync::OnceLock<std::sync::Arc<ActorLexicon>> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| std::sync::Arc::new(LexiconBuilder::with_builtin().build()))
+}
+
 /// The compiled actor dictionary.
 #[derive(Debug, Default)]
 pub struct ActorLexicon {
@@ -212,8 +217,13 @@ pub struct ActorLexicon {
 impl ActorLexicon {
     /// The built-in lexicon, compiled on first use.
     pub fn builtin() -> &'static ActorLexicon {
-        static LEXICON: std::sync::OnceLock<ActorLexicon> = std::sync::OnceLock::new();
-        LEXICON.get_or_init(|| LexiconBuilder::with_builtin().build())
+        builtin_shared()
+    }
+
+    /// The built-in lexicon as a shared handle, for holders that may also hold a user's
+    /// own lexicon instead.
+    pub fn shared() -> std::sync::Arc<ActorLexicon> {
+        builtin_shared().clone()
     }
 
     /// Actor phrases in `text[range]`: leftmost-longest, whole words, non-overlapping,

@@ -26,6 +26,7 @@
 pub mod actors;
 pub mod agents;
 pub mod discards;
+pub mod lexicon;
 
 #[cfg(test)]
 mod tests;
@@ -56,12 +57,17 @@ impl DatedCode {
     }
 }
 
-/// The non-blank lines of a file (1-based numbers) with comments cut and control bytes
+/// The non-blank lines of a file (1-based numbers) with comments (`#` to the end of
+/// the line, whole `<!-- … -->` lines) cut and control bytes
 /// removed (reported). Undecodable bytes were already turned into U+FFFD by the caller's
 /// lossy decoding.
 fn content_lines(text: &str, defects: &mut Vec<Defect>) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
+        // PETRARCH's own files also carry XML-style comment lines (`<!-- VERSION -->`).
+        if raw.trim_start().starts_with("<!--") {
+            continue;
+        }
         let content = raw.split('#').next().unwrap_or("");
         let content: String = if content.chars().any(|c| c.is_control() && c != '\t') {
             defects.push(Defect {

@@ -191,3 +191,90 @@ fn the_phoenix_files_read_with_few_defects() {
     let discards = discards::read(&read("Phoenix.discards.txt"));
     assert!(discards.discards.len() > 300);
 }
+
+#[test]
+fn codes_split_into_country_and_sectors() {
+    use super::lexicon::split_code;
+    assert_eq!(
+        split_code("USAGOV"),
+        (Some("USA".into()), vec!["GOV".into()])
+    );
+    assert_eq!(
+        split_code("IGOUNOKID"),
+        (Some("IGO".into()), vec!["UNO".into(), "KID".into()])
+    );
+    assert_eq!(split_code("---GOV"), (None, vec!["GOV".into()]));
+    assert_eq!(
+        split_code("~GOVMED"),
+        (None, vec!["GOV".into(), "MED".into()])
+    );
+    assert_eq!(split_code("ARN"), (Some("ARN".into()), vec![]));
+}
+
+#[test]
+fn dated_codes_become_tenures_and_the_undated_code_fills_the_gaps() {
+    use crate::knowledge::actors::{ActorKind, LexiconBuilder};
+    let file = super::actors::read(
+        "ROBERT_KOCHARYAN_\n\
+         \t[ARMGOV 980204-080409]\n\
+         \t[ARMGOV 970320-980410]\n\
+         \t[ARMELI]\n\
+         GONDOR [GON]\n\
+         MINAS_TIRITH [GONGOV]\n\
+         ORC_HORDE [MRGREB]\n\
+         THE_WHITE_COUNCIL [---]\n",
+    );
+    let mut builder = LexiconBuilder::new();
+    let loaded = super::lexicon::add_actors(&mut builder, &file.actors);
+    assert_eq!((loaded.entries, loaded.null), (4, 1));
+    let lexicon = builder.build();
+    let text = "Robert Kocharyan met Gondor's envoy in Minas Tirith; the Orc Horde and the White Council watched.";
+    let found = lexicon.find(text, 0..text.len());
+    let names: Vec<&str> = found.iter().map(|t| &text[t.start..t.end]).collect();
+    assert_eq!(
+        names,
+        ["Robert Kocharyan", "Gondor", "Minas Tirith", "Orc Horde"]
+    );
+    let person = lexicon.entry(found[0].entry);
+    assert_eq!(person.kind, ActorKind::Person);
+    assert_eq!(
+        person.resolve(day(2000, 1, 1).unwrap()),
+        (Some("ARM"), &["GOV".to_string()][..])
+    );
+    assert_eq!(
+        person.resolve(day(2010, 1, 1).unwrap()),
+        (Some("ARM"), &["ELI".to_string()][..])
+    );
+    assert_eq!(
+        person.resolve(day(1990, 1, 1).unwrap()),
+        (Some("ARM"), &["ELI".to_string()][..])
+    );
+    assert_eq!(lexicon.entry(found[1].entry).kind, ActorKind::Country);
+    assert_eq!(lexicon.entry(found[3].entry).kind, ActorKind::Group);
+    // Capitals are required for a name the file writes in capitals.
+    assert!(lexicon.find("gondor", 0..6).is_empty());
+}
+
+#[test]
+fn agents_get_their_listed_or_regular_plurals() {
+    use super::lexicon::plural;
+    assert_eq!(plural("FARMER"), "FARMERS");
+    assert_eq!(plural("ARMED POLICEMAN"), "ARMED POLICEMEN");
+    assert_eq!(plural("MILITARY DEPUTY"), "MILITARY DEPUTIES");
+    assert_eq!(plural("BOSS"), "BOSSES");
+    assert_eq!(plural("ATTORNEY"), "ATTORNEYS");
+    let file = super::agents::read(
+        "<!-- AGENTS -->\nFARMER [~AGR]\nGOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\nPOLICE {} [~COP]\n",
+    );
+    assert!(file.defects.is_empty(), "{:?}", file.defects);
+    let mut builder = crate::knowledge::actors::LexiconBuilder::new();
+    super::lexicon::add_agents(&mut builder, &file.agents);
+    let lexicon = builder.build();
+    let text = "Farmers, golden geese and police";
+    let found = lexicon.find(text, 0..text.len());
+    let sectors: Vec<&str> = found
+        .iter()
+        .map(|t| lexicon.entry(t.entry).sectors[0].as_str())
+        .collect();
+    assert_eq!(sectors, ["AGR", "GGS", "COP"]);
+}

@@ -1,0 +1,287 @@
+//! PETRARCH actor and agent entries as Herald actor-lexicon entries.
+//!
+//! A CAMEO actor code is a run of three-letter blocks: `USAGOV` is the United States
+//! (`USA`) government (`GOV`), `IGOUNOKID` an IGO block, the UN and a children's sector.
+//! Herald keeps the first block as the actor's `code` and the rest as its `sectors`, so the
+//! code a user's dictionary gives comes back unchanged in the event record
+//! (`code + sectors` re-joined is the CAMEO code). A leading `---` block is "no country":
+//! `---GOV` is a government whose country the context must give.
+//!
+//! Dated codes become tenures, so a name is coded with the role it held on the event's
+//! date. PETRARCH applies an undated code whenever no dated one covers the date; here the
+//! undated code fills the gaps between the dated ones, as tenures of its own.
+//!
+//! What kind of actor an entry is (which decides how it combines with the words around
+//! it) is read from its codes, since the format does not say: dated codes make a person,
+//! an `IGO`/`NGO` first block an international body, an armed or opposition sector a
+//! group, a bare country block a country name, and anything else (`USAGOV`: "the
+//! Pentagon") a named organ of a state.
+
+use super::actors::Actor;
+use super::agents::Agent;
+use super::{DatedCode, Defect};
+use crate::knowledge::actors::{
+    ActorEntry, ActorForm, ActorKind, LexiconBuilder, PhraseAdded, PhraseCase, Tenure,
+};
+use chrono::{Days, NaiveDate};
+
+/// What loading a file into a lexicon did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// Entries added.
+    pub entries: usize,
+    /// Phrases added.
+    pub phrases: usize,
+    /// Phrases left out because an earlier source (or entry) already had them.
+    pub taken: usize,
+    /// Entries left out, with the reason (`[---]` null codes are not defects and are
+    /// only counted in `null`).
+    pub defects: Vec<Defect>,
+    /// Entries whose code is `[---]`: known phrases that are deliberately not actors.
+    pub null: usize,
+}
+
+/// Sectors that make a named entry a non-state group rather than an organ of a state.
+const GROUP_SECTORS: &[&str] = &["REB", "INS", "SEP", "UAF", "OPP", "PTY", "RAD", "MOP"];
+
+/// The first day a tenure without a start is taken to hold from.
+fn dawn() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1800, 1, 1).expect("valid date")
+}
+
+/// `USAGOV` → (`USA`, [`GOV`]); `---GOV` → (none, [`GOV`]); `~COP` → (none, [`COP`]);
+/// `IGO~` → (none, [`IGO`]). Blocks are three letters; a shorter tail is kept as one
+/// block so that nothing written is lost.
+pub fn split_code(code: &str) -> (Option<String>, Vec<String>) {
+    let code = code.trim();
+    if let Some(sectors) = code.strip_prefix('~') {
+        return (None, blocks(sectors));
+    }
+    if let Some(prefix) = code.strip_suffix('~') {
+        return (None, blocks(prefix));
+    }
+    let mut all = blocks(code);
+    if all.is_empty() {
+        return (None, all);
+    }
+    let first = all.remove(0);
+    let country = (!first.chars().all(|c| c == '-')).then_some(first);
+    (country, all)
+}
+
+fn blocks(code: &str) -> Vec<String> {
+    let chars: Vec<char> = code.chars().filter(|c| !c.is_whitespace()).collect();
+    chars
+        .chunks(3)
+        .map(|c| c.iter().collect::<String>())
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// The actor's kind and form, read from its codes (see the module docs).
+fn kind_of(codes: &[DatedCode]) -> (ActorKind, ActorForm) {
+    let dated = codes.iter().any(|c| c.from.is_some() || c.to.is_some());
+    let first = &codes[0].code;
+    let (country, sectors) = split_code(first);
+    if dated || sectors.iter().any(|s| s == "ELI") {
+        return (ActorKind::Person, ActorForm::Name);
+    }
+    match country.as_deref() {
+        Some("IGO" | "NGO") => (ActorKind::Igo, ActorForm::Name),
+        _ if sectors.iter().any(|s| GROUP_SECTORS.contains(&s.as_str())) => {
+            (ActorKind::Group, ActorForm::Name)
+        }
+        Some(_) if sectors.is_empty() => (ActorKind::Country, ActorForm::Name),
+        _ => (ActorKind::Country, ActorForm::Metonym),
+    }
+}
+
+/// Tenures for an entry's codes: each dated code as written, and the first undated code
+/// over every stretch of time no dated code covers.
+fn tenures(codes: &[DatedCode]) -> Vec<Tenure> {
+    let tenure = |code: &str, from: NaiveDate, to: Option<NaiveDate>| {
+        let (country, sectors) = split_code(code);
+        Tenure {
+            code: country.unwrap_or_default(),
+            sectors,
+            role: String::new(),
+            from,
+            to,
+        }
+    };
+    let mut out: Vec<Tenure> = codes
+        .iter()
+        .filter(|c| c.from.is_some() || c.to.is_some())
+        .map(|c| tenure(&c.code, c.from.unwrap_or_else(dawn), c.to))
+        .collect();
+    out.sort_by_key(|t| t.from);
+    let Some(default) = codes.iter().find(|c| c.from.is_none() && c.to.is_none()) else {
+        return out;
+    };
+    // Walk the dated tenures in order and fill every gap with the undated code.
+    let mut gaps = Vec::new();
+    let mut cursor = Some(dawn());
+    for t in &out {
+        if let Some(start) = cursor {
+            if t.from > start {
+                let end = t.from.checked_sub_days(Days::new(1));
+                gaps.push(tenure(&default.code, start, end));
+            }
+        }
+        cursor = match (cursor, t.to) {
+            (None, _) | (_, None) => None,
+            (Some(c), Some(to)) => Some(c.max(to.checked_add_days(Days::new(1)).unwrap_or(to))),
+        };
+    }
+    if let Some(start) = cursor {
+        gaps.push(tenure(&default.code, start, None));
+    }
+    out.extend(gaps);
+    out.sort_by_key(|t| t.from);
+    out
+}
+
+/// Adds actor-file entries to `builder`. Phrases are matched with
+/// [`PhraseCase::Capitalized`], since the files write every name in capitals. A phrase
+/// an earlier source already claims stays with it (the builder's first-come rule), so
+/// load curated sources first.
+pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for actor in actors {
+        let codes: Vec<DatedCode> = actor
+            .codes
+            .iter()
+            .filter(|c| !c.is_null())
+            .cloned()
+            .collect();
+        if codes.is_empty() {
+            // `[---]`: PETRARCH knows the phrase and codes nothing; a blocker keeps a
+            // shorter actor inside it from matching.
+            loaded.null += 1;
+            for p in &actor.phrases {
+                if builder.add_blocker(&display(p)) == PhraseAdded::Added {
+                    loaded.phrases += 1;
+                }
+            }
+            continue;
+        }
+        let (kind, form) = kind_of(&codes);
+        let tenures = if kind == ActorKind::Person {
+            tenures(&codes)
+        } else {
+            Vec::new()
+        };
+        // The undated code is what the entry is when no date applies; without one, the
+        // latest dated code.
+        let base = codes
+            .iter()
+            .find(|c| c.from.is_none() && c.to.is_none())
+            .or_else(|| codes.iter().max_by_key(|c| c.from))
+            .expect("codes is not empty");
+        let (code, sectors) = split_code(&base.code);
+        let entry = ActorEntry {
+            kind,
+            form,
+            code,
+            sectors,
+            name: actor.phrases.first().map(|p| title_case(p)),
+            tenures,
+        };
+        let id = builder.add_entry(entry);
+        loaded.entries += 1;
+        for p in &actor.phrases {
+            match builder.add_phrase(&display(p), id, PhraseCase::Capitalized) {
+                PhraseAdded::Added => loaded.phrases += 1,
+                PhraseAdded::AlreadyTaken { .. } => loaded.taken += 1,
+            }
+        }
+    }
+    loaded
+}
+
+/// Adds agent-file entries: role nouns in any case, with their plurals (the listed ones,
+/// or the regular English plural of the last word when the file lists none).
+pub fn add_agents(builder: &mut LexiconBuilder, agents: &[Agent]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for agent in agents {
+        let (_, sectors) = split_code(&agent.code.code);
+        if sectors.is_empty() {
+            loaded.defects.push(Defect {
+                line: agent.line,
+                what: format!("agent code '{}' has no sector: left out", agent.code.code),
+            });
+            continue;
+        }
+        let entry = ActorEntry {
+            kind: ActorKind::Agent,
+            form: ActorForm::Noun,
+            code: None,
+            sectors,
+            name: None,
+            tenures: Vec::new(),
+        };
+        let id = builder.add_entry(entry);
+        loaded.entries += 1;
+        let mut forms: Vec<String> = agent.phrases.clone();
+        match &agent.plurals {
+            Some(listed) => forms.extend(listed.iter().cloned()),
+            None => forms.extend(agent.phrases.iter().map(|p| plural(p))),
+        }
+        for p in forms {
+            match builder.add_phrase(&p.to_lowercase(), id, PhraseCase::Any) {
+                PhraseAdded::Added => loaded.phrases += 1,
+                PhraseAdded::AlreadyTaken { .. } => loaded.taken += 1,
+            }
+        }
+    }
+    loaded
+}
+
+/// The regular plural of a phrase's last word, as PETRARCH forms it: `-Y` after a
+/// consonant → `-IES`, sibilants take `-ES`, `-MAN` → `-MEN`, else `-S`.
+pub fn plural(phrase: &str) -> String {
+    let (head, last) = match phrase.rfind(' ') {
+        Some(k) => (&phrase[..=k], &phrase[k + 1..]),
+        None => ("", phrase),
+    };
+    let upper = last.to_uppercase();
+    let word = if let Some(stem) = upper.strip_suffix("MAN") {
+        format!("{stem}MEN")
+    } else if upper.ends_with('Y') && !upper[..upper.len() - 1].ends_with(['A', 'E', 'I', 'O', 'U'])
+    {
+        format!("{}IES", &upper[..upper.len() - 1])
+    } else if ["S", "X", "Z", "CH", "SH"]
+        .iter()
+        .any(|s| upper.ends_with(s))
+    {
+        format!("{upper}ES")
+    } else {
+        format!("{upper}S")
+    };
+    format!("{head}{word}")
+}
+
+/// The phrase as the lexicon stores it. Matching is case-insensitive with a per-phrase
+/// case rule, so the capitals of the file are kept; only a space before a possessive or
+/// a hyphen that the file's `_` produced is closed up.
+fn display(phrase: &str) -> String {
+    phrase.replace(" 'S", "'S").replace(" - ", "-")
+}
+
+/// `BARACK OBAMA` → `Barack Obama`, the canonical name shown in records.
+fn title_case(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) => c
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
