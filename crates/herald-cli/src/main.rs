@@ -46,6 +46,19 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Measure the pipeline's throughput on one core.
     Bench(bench::BenchArgs),
+    /// Convert the open Phoenix/CAMEO dictionaries into Herald's own files (what
+    /// `scripts/convert-phoenix` runs to regenerate `data/actors/phoenix/`).
+    Dictionaries(DictionariesArgs),
+}
+
+#[derive(Args)]
+struct DictionariesArgs {
+    /// The Phoenix dictionary folder (Phoenix.Countries.actors.txt, …).
+    #[arg(long, default_value = "../shared/data/phoenix-cameo-dictionaries")]
+    from: PathBuf,
+    /// Where to write actors.tsv and agents.tsv.
+    #[arg(long, default_value = "data/actors/phoenix")]
+    to: PathBuf,
 }
 
 #[derive(Args)]
@@ -185,6 +198,7 @@ fn main() -> ExitCode {
         Command::Clean(a) => clean(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Dictionaries(a) => convert_dictionaries(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -253,6 +267,56 @@ fn extract(args: ExtractArgs) -> anyhow::Result<i32> {
     }
     summary.print("extract");
     Ok(summary.exit_code())
+}
+
+fn convert_dictionaries(args: DictionariesArgs) -> anyhow::Result<i32> {
+    let read = |name: &str| -> anyhow::Result<String> {
+        let path = args.from.join(name);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read {}: {e} (point --from at the Phoenix dictionary folder)",
+                path.display()
+            )
+        })?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    let names = [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ];
+    let texts = names.map(read);
+    let mut actor_files = Vec::new();
+    for (name, text) in names.iter().zip(&texts) {
+        let text = text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        actor_files.push((*name, text.as_str()));
+    }
+    let agents = read("Phoenix.agents.txt")?;
+    let conversion = herald_core::knowledge::petrarch::convert::phoenix(
+        &actor_files,
+        ("Phoenix.agents.txt", &agents),
+    );
+    std::fs::create_dir_all(&args.to)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.to.display()))?;
+    for (file, text) in [
+        ("actors.tsv", &conversion.actors),
+        ("agents.tsv", &conversion.agents),
+    ] {
+        let path = args.to.join(file);
+        std::fs::write(&path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
+    for note in &conversion.notes {
+        eprintln!("herald dictionaries: {note}");
+    }
+    eprintln!(
+        "herald dictionaries: wrote {} actor and {} agent entries to {} ({} lines repaired or left out)",
+        conversion.actor_entries,
+        conversion.agent_entries,
+        args.to.display(),
+        conversion.notes.len()
+    );
+    Ok(0)
 }
 
 fn clean(args: CleanArgs) -> anyhow::Result<i32> {

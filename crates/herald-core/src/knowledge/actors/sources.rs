@@ -6,6 +6,7 @@
 //! test that loads the whole lexicon turns such a row into a failed CI run.
 
 use super::{ActorEntry, ActorForm, ActorKind, LexiconBuilder, PhraseAdded, PhraseCase, Tenure};
+use crate::knowledge::petrarch::lexicon::{add_actor, Coded};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -34,12 +35,18 @@ pub enum BuiltinSource {
     Agents,
     /// `blockers.txt`: phrases that hide shorter actor phrases inside them.
     Blockers,
+    /// `phoenix/actors.tsv`: the Phoenix/CAMEO actor dictionaries, converted (persons
+    /// with dated codes, organisations, armed groups). Bulk data: fills gaps only.
+    PhoenixActors,
+    /// `phoenix/agents.tsv`: the Phoenix/CAMEO role nouns, converted. Fills gaps only.
+    PhoenixAgents,
 }
 
 impl BuiltinSource {
-    /// In priority order: a phrase claimed by an earlier source cannot be claimed again
-    /// (the built-in data is kept free of such clashes; loading panics on one).
-    pub const ALL: [BuiltinSource; 7] = [
+    /// In priority order: a phrase claimed by an earlier source cannot be claimed again.
+    /// The curated files are kept free of such clashes (loading panics on one); the
+    /// converted Phoenix files come last and leave a phrase already claimed to its owner.
+    pub const ALL: [BuiltinSource; 9] = [
         BuiltinSource::Countries,
         BuiltinSource::StateBodies,
         BuiltinSource::Igos,
@@ -47,6 +54,8 @@ impl BuiltinSource {
         BuiltinSource::Leaders,
         BuiltinSource::Agents,
         BuiltinSource::Blockers,
+        BuiltinSource::PhoenixActors,
+        BuiltinSource::PhoenixAgents,
     ];
 
     /// Path relative to the repository root, for messages.
@@ -59,6 +68,8 @@ impl BuiltinSource {
             BuiltinSource::Leaders => "data/actors/leaders.tsv",
             BuiltinSource::Agents => "data/actors/agents.tsv",
             BuiltinSource::Blockers => "data/actors/blockers.txt",
+            BuiltinSource::PhoenixActors => "data/actors/phoenix/actors.tsv",
+            BuiltinSource::PhoenixAgents => "data/actors/phoenix/agents.tsv",
         }
     }
 
@@ -74,6 +85,12 @@ impl BuiltinSource {
             BuiltinSource::Leaders => include_str!("../../../../../data/actors/leaders.tsv"),
             BuiltinSource::Agents => include_str!("../../../../../data/actors/agents.tsv"),
             BuiltinSource::Blockers => include_str!("../../../../../data/actors/blockers.txt"),
+            BuiltinSource::PhoenixActors => {
+                include_str!("../../../../../data/actors/phoenix/actors.tsv")
+            }
+            BuiltinSource::PhoenixAgents => {
+                include_str!("../../../../../data/actors/phoenix/agents.tsv")
+            }
         }
     }
 
@@ -93,6 +110,8 @@ impl BuiltinSource {
             BuiltinSource::Leaders => loader.leaders(),
             BuiltinSource::Agents => loader.agents(),
             BuiltinSource::Blockers => loader.blockers(),
+            BuiltinSource::PhoenixActors => loader.phoenix_actors(),
+            BuiltinSource::PhoenixAgents => loader.phoenix_agents(),
         }
     }
 }
@@ -336,6 +355,83 @@ impl Loader<'_> {
             let id = self.builder.add_entry(entry);
             for phrase in phrases.split('|') {
                 self.phrase(row.line, phrase.trim(), id, PhraseCase::Any);
+            }
+        }
+    }
+
+    /// `kind  codes  phrases` (see the file's header): bulk data, so a phrase an earlier
+    /// source claims stays with it.
+    fn phoenix_actors(&mut self) {
+        for row in self.rows(3) {
+            let [kind, codes, phrases] = row.cols[..] else {
+                unreachable!()
+            };
+            let (kind, form) = match kind {
+                "person" => (ActorKind::Person, ActorForm::Name),
+                "igo" => (ActorKind::Igo, ActorForm::Name),
+                "group" => (ActorKind::Group, ActorForm::Name),
+                "country" => (ActorKind::Country, ActorForm::Name),
+                "organ" => (ActorKind::Country, ActorForm::Metonym),
+                other => self.fail(row.line, format_args!("unknown kind {other:?}")),
+            };
+            let codes: Vec<Coded> = codes.split("; ").map(|c| self.coded(row.line, c)).collect();
+            let phrases: Vec<String> = phrases.split('|').map(str::to_string).collect();
+            add_actor(
+                self.builder,
+                kind,
+                form,
+                &codes,
+                &phrases,
+                PhraseCase::Capitalized,
+            );
+        }
+    }
+
+    /// `CODE[/SECTOR,…][ FROM..TO]`.
+    fn coded(&self, line: usize, text: &str) -> Coded {
+        let (code, dates) = match text.split_once(' ') {
+            Some((c, d)) => (c, Some(d)),
+            None => (text, None),
+        };
+        let (code, sectors) = match code.split_once('/') {
+            Some((c, s)) => (c, self.sectors(line, s)),
+            None => (code, Vec::new()),
+        };
+        let (from, to) = match dates {
+            None => (None, None),
+            Some(d) => {
+                let Some((from, to)) = d.split_once("..") else {
+                    self.fail(line, format_args!("bad date range {d:?}"))
+                };
+                let day = |t: &str| (!t.is_empty()).then(|| self.date(line, t));
+                (day(from), day(to))
+            }
+        };
+        Coded {
+            code: self.code(line, code),
+            sectors,
+            from,
+            to,
+        }
+    }
+
+    /// Same columns as `agents.tsv`; a phrase already claimed stays with its owner.
+    fn phoenix_agents(&mut self) {
+        for row in self.rows(2) {
+            let [phrases, sectors] = row.cols[..] else {
+                unreachable!()
+            };
+            let entry = ActorEntry {
+                kind: ActorKind::Agent,
+                form: ActorForm::Noun,
+                code: None,
+                sectors: self.sectors(row.line, sectors),
+                name: None,
+                tenures: Vec::new(),
+            };
+            let id = self.builder.add_entry(entry);
+            for phrase in phrases.split('|') {
+                self.builder.add_phrase(phrase.trim(), id, PhraseCase::Any);
             }
         }
     }

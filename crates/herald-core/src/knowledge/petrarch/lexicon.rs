@@ -78,44 +78,71 @@ fn blocks(code: &str) -> Vec<String> {
         .collect()
 }
 
+/// An actor code in Herald's terms, with the dates it holds (inclusive; `None` = open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coded {
+    /// Country or organisation; `None` for a code with no country (`---GOV`).
+    pub code: Option<String>,
+    pub sectors: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Coded {
+    /// A PETRARCH code as written, split by [`split_code`].
+    pub fn from_cameo(c: &DatedCode) -> Coded {
+        let (code, sectors) = split_code(&c.code);
+        Coded {
+            code,
+            sectors,
+            from: c.from,
+            to: c.to,
+        }
+    }
+
+    fn is_dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+}
+
 /// The actor's kind and form, read from its codes (see the module docs).
-fn kind_of(codes: &[DatedCode]) -> (ActorKind, ActorForm) {
-    let dated = codes.iter().any(|c| c.from.is_some() || c.to.is_some());
-    let first = &codes[0].code;
-    let (country, sectors) = split_code(first);
-    if dated || sectors.iter().any(|s| s == "ELI") {
+pub fn kind_of(codes: &[Coded]) -> (ActorKind, ActorForm) {
+    let first = &codes[0];
+    // Dated codes with roles are a person's offices; dated bare country codes are a
+    // place whose state changed (`ARMENIA [SUN <900823] [ARM]`).
+    let roles = codes.iter().any(|c| !c.sectors.is_empty());
+    if (roles && codes.iter().any(Coded::is_dated)) || first.sectors.iter().any(|s| s == "ELI") {
         return (ActorKind::Person, ActorForm::Name);
     }
-    match country.as_deref() {
+    let sector = |list: &[&str]| first.sectors.iter().any(|s| list.contains(&s.as_str()));
+    match first.code.as_deref() {
         Some("IGO" | "NGO") => (ActorKind::Igo, ActorForm::Name),
-        _ if sectors.iter().any(|s| GROUP_SECTORS.contains(&s.as_str())) => {
-            (ActorKind::Group, ActorForm::Name)
-        }
-        Some(_) if sectors.is_empty() => (ActorKind::Country, ActorForm::Name),
+        Some("IMG") => (ActorKind::Group, ActorForm::Name),
+        _ if sector(&["IGO", "NGO"]) => (ActorKind::Igo, ActorForm::Name),
+        _ if sector(GROUP_SECTORS) => (ActorKind::Group, ActorForm::Name),
+        Some(_) if first.sectors.is_empty() => (ActorKind::Country, ActorForm::Name),
         _ => (ActorKind::Country, ActorForm::Metonym),
     }
 }
 
 /// Tenures for an entry's codes: each dated code as written, and the first undated code
 /// over every stretch of time no dated code covers.
-fn tenures(codes: &[DatedCode]) -> Vec<Tenure> {
-    let tenure = |code: &str, from: NaiveDate, to: Option<NaiveDate>| {
-        let (country, sectors) = split_code(code);
-        Tenure {
-            code: country.unwrap_or_default(),
-            sectors,
-            role: String::new(),
-            from,
-            to,
-        }
+fn tenures(codes: &[Coded]) -> Vec<Tenure> {
+    let tenure = |c: &Coded, from: NaiveDate, to: Option<NaiveDate>| Tenure {
+        code: c.code.clone().unwrap_or_default(),
+        sectors: c.sectors.clone(),
+        role: String::new(),
+        from,
+        to,
     };
+    // A tenure needs a code: an office of a state that no longer exists has none.
     let mut out: Vec<Tenure> = codes
         .iter()
-        .filter(|c| c.from.is_some() || c.to.is_some())
-        .map(|c| tenure(&c.code, c.from.unwrap_or_else(dawn), c.to))
+        .filter(|c| c.is_dated() && c.code.is_some())
+        .map(|c| tenure(c, c.from.unwrap_or_else(dawn), c.to))
         .collect();
     out.sort_by_key(|t| t.from);
-    let Some(default) = codes.iter().find(|c| c.from.is_none() && c.to.is_none()) else {
+    let Some(default) = codes.iter().find(|c| !c.is_dated() && c.code.is_some()) else {
         return out;
     };
     // Walk the dated tenures in order and fill every gap with the undated code.
@@ -125,7 +152,7 @@ fn tenures(codes: &[DatedCode]) -> Vec<Tenure> {
         if let Some(start) = cursor {
             if t.from > start {
                 let end = t.from.checked_sub_days(Days::new(1));
-                gaps.push(tenure(&default.code, start, end));
+                gaps.push(tenure(default, start, end));
             }
         }
         cursor = match (cursor, t.to) {
@@ -134,25 +161,66 @@ fn tenures(codes: &[DatedCode]) -> Vec<Tenure> {
         };
     }
     if let Some(start) = cursor {
-        gaps.push(tenure(&default.code, start, None));
+        gaps.push(tenure(default, start, None));
     }
     out.extend(gaps);
     out.sort_by_key(|t| t.from);
     out
 }
 
-/// Adds actor-file entries to `builder`. Phrases are matched with
-/// [`PhraseCase::Capitalized`], since the files write every name in capitals. A phrase
-/// an earlier source already claims stays with it (the builder's first-come rule), so
-/// load curated sources first.
+/// Adds one actor entry with its phrases; returns (phrases added, phrases already taken).
+/// `codes` must not be empty.
+pub fn add_actor(
+    builder: &mut LexiconBuilder,
+    kind: ActorKind,
+    form: ActorForm,
+    codes: &[Coded],
+    phrases: &[String],
+    case: PhraseCase,
+) -> (usize, usize) {
+    let tenures = if kind == ActorKind::Person {
+        tenures(codes)
+    } else {
+        Vec::new()
+    };
+    // The undated code is what the entry is when no date applies; without one, the
+    // latest dated code.
+    let base = codes
+        .iter()
+        .find(|c| !c.is_dated())
+        .or_else(|| codes.iter().max_by_key(|c| c.from))
+        .expect("an actor has a code");
+    let entry = ActorEntry {
+        kind,
+        form,
+        code: base.code.clone(),
+        sectors: base.sectors.clone(),
+        name: phrases.first().map(|p| title_case(p)),
+        tenures,
+    };
+    let id = builder.add_entry(entry);
+    let (mut added, mut taken) = (0, 0);
+    for p in phrases {
+        match builder.add_phrase(&display(p), id, case) {
+            PhraseAdded::Added => added += 1,
+            PhraseAdded::AlreadyTaken { .. } => taken += 1,
+        }
+    }
+    (added, taken)
+}
+
+/// Adds actor-file entries to `builder`, codes kept as written (see [`split_code`]).
+/// Phrases are matched with [`PhraseCase::Capitalized`], since the files write every
+/// name in capitals. A phrase an earlier source already claims stays with it (the
+/// builder's first-come rule), so load curated sources first.
 pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
     let mut loaded = Loaded::default();
     for actor in actors {
-        let codes: Vec<DatedCode> = actor
+        let codes: Vec<Coded> = actor
             .codes
             .iter()
             .filter(|c| !c.is_null())
-            .cloned()
+            .map(Coded::from_cameo)
             .collect();
         if codes.is_empty() {
             // `[---]`: PETRARCH knows the phrase and codes nothing; a blocker keeps a
@@ -166,35 +234,17 @@ pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
             continue;
         }
         let (kind, form) = kind_of(&codes);
-        let tenures = if kind == ActorKind::Person {
-            tenures(&codes)
-        } else {
-            Vec::new()
-        };
-        // The undated code is what the entry is when no date applies; without one, the
-        // latest dated code.
-        let base = codes
-            .iter()
-            .find(|c| c.from.is_none() && c.to.is_none())
-            .or_else(|| codes.iter().max_by_key(|c| c.from))
-            .expect("codes is not empty");
-        let (code, sectors) = split_code(&base.code);
-        let entry = ActorEntry {
+        let (added, taken) = add_actor(
+            builder,
             kind,
             form,
-            code,
-            sectors,
-            name: actor.phrases.first().map(|p| title_case(p)),
-            tenures,
-        };
-        let id = builder.add_entry(entry);
+            &codes,
+            &actor.phrases,
+            PhraseCase::Capitalized,
+        );
         loaded.entries += 1;
-        for p in &actor.phrases {
-            match builder.add_phrase(&display(p), id, PhraseCase::Capitalized) {
-                PhraseAdded::Added => loaded.phrases += 1,
-                PhraseAdded::AlreadyTaken { .. } => loaded.taken += 1,
-            }
-        }
+        loaded.phrases += added;
+        loaded.taken += taken;
     }
     loaded
 }
@@ -245,6 +295,10 @@ pub fn plural(phrase: &str) -> String {
         None => ("", phrase),
     };
     let upper = last.to_uppercase();
+    // Substitution sets list plural members too ("!PERSON! = MAN, MEN, …").
+    if upper.ends_with("MEN") || upper.ends_with("PEOPLE") {
+        return phrase.to_string();
+    }
     let word = if let Some(stem) = upper.strip_suffix("MAN") {
         format!("{stem}MEN")
     } else if upper.ends_with('Y') && !upper[..upper.len() - 1].ends_with(['A', 'E', 'I', 'O', 'U'])

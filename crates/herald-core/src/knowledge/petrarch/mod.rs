@@ -25,6 +25,7 @@
 
 pub mod actors;
 pub mod agents;
+pub mod convert;
 pub mod discards;
 pub mod lexicon;
 
@@ -95,7 +96,10 @@ fn phrase(raw: &str) -> Option<String> {
     if raw.contains('\u{fffd}') {
         return None;
     }
-    let words: Vec<&str> = raw.split(['_', ' ']).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = raw
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() {
         return None;
     }

@@ -278,3 +278,53 @@ fn agents_get_their_listed_or_regular_plurals() {
         .collect();
     assert_eq!(sectors, ["AGR", "GGS", "COP"]);
 }
+
+#[test]
+fn phoenix_codes_take_herald_conventions() {
+    use super::convert::herald_code;
+    let code = |c: &str| {
+        let d = super::DatedCode {
+            code: c.into(),
+            from: None,
+            to: None,
+        };
+        herald_code(&d).map(|h| (h.code, h.sectors))
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(code("USAGOV"), Some((Some("USA".into()), s(&["GOV"]))));
+    // CAMEO's MED is the media, HLH health; PLOVER calls them JRN and MED.
+    assert_eq!(code("EGYMED"), Some((Some("EGY".into()), s(&["JRN"]))));
+    assert_eq!(
+        code("IGOUNOHLHWHO"),
+        Some((Some("UNO".into()), s(&["IGO", "MED"])))
+    );
+    assert_eq!(code("IGOWSTNAT"), Some((Some("NATO".into()), s(&["IGO"]))));
+    assert_eq!(code("NGOHRIAMN"), Some((Some("AMN".into()), s(&["NGO"]))));
+    // A body the curated table does not know is coded as what it is.
+    assert_eq!(code("NGOUSA"), Some((Some("NGO".into()), s(&["NGO"]))));
+    assert_eq!(code("MNCUSA"), Some((Some("USA".into()), s(&["BUS"]))));
+    assert_eq!(code("KSVGOV"), Some((Some("XKX".into()), s(&["GOV"]))));
+    assert_eq!(code("SUNGOV"), Some((None, s(&["GOV"]))));
+    assert_eq!(code("---"), None);
+}
+
+#[test]
+fn phoenix_entries_code_real_news_names_with_their_office_on_the_day() {
+    use crate::knowledge::actors::ActorLexicon;
+    // Neither person is in the curated leaders table: both come from Phoenix.
+    let lex = ActorLexicon::builtin();
+    let text = "Former Finance Minister Pravin Gordhan criticised the budget, and Nuri al-Maliki met clerics in Najaf.";
+    let found = lex.find(text, 0..text.len());
+    let names: Vec<&str> = found.iter().map(|t| &text[t.start..t.end]).collect();
+    assert!(names.contains(&"Pravin Gordhan"), "{names:?}");
+    let maliki = found
+        .iter()
+        .find(|t| text[t.start..t.end].contains("Maliki"))
+        .expect("al-Maliki is in Phoenix");
+    let entry = lex.entry(maliki.entry);
+    assert_eq!(entry.resolve(day(2008, 5, 1).unwrap()).0, Some("IRQ"));
+    assert_eq!(
+        entry.resolve(day(2008, 5, 1).unwrap()).1,
+        &["GOV".to_string()][..]
+    );
+}
