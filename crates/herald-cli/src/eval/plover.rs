@@ -188,6 +188,26 @@ fn pairs(
         .collect()
 }
 
+/// Precision per confidence decile: a calibrated coder's answers in the 0.8–0.9 decile
+/// have the gold type about 85% of the time. Empty deciles are left out.
+fn calibration(deciles: &[(usize, usize); 10]) -> Value {
+    Value::Array(
+        deciles
+            .iter()
+            .enumerate()
+            .filter(|(_, (answers, _))| *answers > 0)
+            .map(|(i, &(answers, right))| {
+                json!({
+                    "from": i as f64 / 10.0,
+                    "to": (i + 1) as f64 / 10.0,
+                    "n": answers,
+                    "precision": (right as f64 / answers as f64 * 1000.0).round() / 1000.0,
+                })
+            })
+            .collect(),
+    )
+}
+
 fn codes(list: &[(String, String)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(c, _)| (c.clone(), String::new()))
@@ -213,6 +233,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
     let (mut mode_n, mut mode_ok) = (0usize, 0usize);
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut misses = Vec::new();
+    // Per confidence decile of the answer: (answers, answers of the gold type).
+    let mut deciles = [(0usize, 0usize); 10];
     for g in &gold {
         let article = Article {
             id: format!("a-{}", g.id),
@@ -245,6 +267,13 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         recipient.add(&pr, &g.target);
         actor_code.add(&codes(&pa), &codes(&g.source));
         recipient_code.add(&codes(&pr), &codes(&g.target));
+        if let Some(e) = answer {
+            let bin = ((e.confidence * 10.0).floor() as usize).min(9);
+            deciles[bin].0 += 1;
+            if e.event == g.event {
+                deciles[bin].1 += 1;
+            }
+        }
         if answer.is_some_and(|e| e.event == g.event) {
             correct += 1;
             if pa != g.source || pr != g.target {
@@ -306,6 +335,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         "mode_n": mode_n,
         "events": total_events,
         "sentences_per_second": round(n as f64 / secs.max(1e-9)),
+        "calibration": calibration(&deciles),
     });
     if args.json {
         println!("{report}");
@@ -335,6 +365,18 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         row.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let cells: Vec<String> = row.iter().map(|(p, c)| format!("{p} {c}")).collect();
         println!("  {g:<10} {}", cells.join(", "));
+    }
+    println!("\nCalibration (answer confidence → share of answers with the gold type):");
+    for (i, &(answers, right)) in deciles.iter().enumerate() {
+        if answers > 0 {
+            println!(
+                "  {:.1}–{:.1}  {:>4} answers  precision {:.3}",
+                i as f64 / 10.0,
+                (i + 1) as f64 / 10.0,
+                answers,
+                right as f64 / answers as f64
+            );
+        }
     }
     if args.misses {
         println!("\nMisses:");
