@@ -234,14 +234,25 @@ impl ActorLexicon {
             return found;
         };
         let end = range.end.min(text.len());
-        let mut pos = range.start.min(end);
+        let base = range.start.min(end);
+        // The automaton holds lower-case phrases (see `build`): search an ASCII-lowered
+        // copy, which has the same byte offsets, and check case on the original.
+        let lowered = text[base..end].to_ascii_lowercase();
+        let mut pos = base;
         while pos < end {
-            let Some(m) = automaton.find(Input::new(text).span(pos..end)) else {
+            let Some(m) = automaton.find(Input::new(&lowered).span(pos - base..end - base)) else {
                 break;
             };
-            let start = m.start();
+            let start = base + m.start();
             let accepted = if starts_word(text, start) {
-                self.longest_valid_at(automaton, text, start, m.end(), m.pattern().as_usize())
+                self.longest_valid_at(
+                    automaton,
+                    text,
+                    (&lowered, base),
+                    start,
+                    base + m.end(),
+                    m.pattern().as_usize(),
+                )
             } else {
                 None
             };
@@ -290,10 +301,12 @@ impl ActorLexicon {
     /// automaton is case-insensitive, so its longest match may be the wrong case ("general
     /// assembly" against "General Assembly"); anchored searches over a shortened haystack
     /// then walk down to the next-longest candidate without allocating.
+    /// `lowered` is the searched haystack and the offset of its first byte in `text`.
     fn longest_valid_at(
         &self,
         automaton: &AhoCorasick,
         text: &str,
+        (lowered, base): (&str, usize),
         start: usize,
         mut end: usize,
         mut pattern: usize,
@@ -305,11 +318,11 @@ impl ActorLexicon {
             if end <= start + 1 {
                 return None;
             }
-            let shorter = Input::new(text)
-                .span(start..end - 1)
+            let shorter = Input::new(lowered)
+                .span(start - base..end - 1 - base)
                 .anchored(Anchored::Yes);
             let m = automaton.find(shorter)?;
-            end = m.end();
+            end = base + m.end();
             pattern = m.pattern().as_usize();
         }
     }
@@ -501,15 +514,18 @@ impl LexiconBuilder {
         (target != BLOCKED).then_some(target)
     }
 
-    /// Compiles the automaton. Case-insensitive (ASCII) so that one automaton serves both
+    /// Compiles the automaton. Matching ignores ASCII case so that one automaton serves both
     /// case rules; the per-phrase case check runs only on candidate matches.
     pub fn build(self) -> ActorLexicon {
         let automaton = (!self.phrases.is_empty()).then(|| {
+            // Lower-case phrases in a case-sensitive automaton, searched over lowered
+            // text: the same matches as an ASCII case-insensitive automaton, which
+            // has twice the transitions and took most of the start-up time to build
+            // once the Phoenix dictionaries were in.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
                 .start_kind(StartKind::Both)
-                .build(self.phrases.iter().map(|p| p.as_bytes()))
+                .build(self.phrases.iter().map(|p| p.to_ascii_lowercase()))
                 .expect("actor phrases compile into an automaton")
         });
         ActorLexicon {
