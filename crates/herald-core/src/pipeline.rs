@@ -37,7 +37,21 @@ pub fn detect_language(text: &str) -> (String, bool) {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    match whatlang::detect(&text[..end]) {
+    let head = &text[..end];
+    // Too few words in the Latin alphabet for trigrams to be sure (wire tables, figures,
+    // one-line items): whatlang would spend most of the pipeline's language time to say
+    // "unreliable", so say it at once and let the page's declared language decide.
+    if head.is_ascii()
+        && head
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1)
+            .take(20)
+            .count()
+            < 20
+    {
+        return ("en".to_string(), false);
+    }
+    match whatlang::detect(head) {
         Some(info) => (iso639_1(info.lang()).to_string(), info.is_reliable()),
         None => ("en".to_string(), false),
     }
