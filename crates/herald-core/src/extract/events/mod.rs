@@ -1560,7 +1560,14 @@ fn modality_of(
         .filter(|&i| clause_of[i] == clause)
         .map(|i| words[i])
         .collect();
-    if window.iter().any(|w| NEGATIONS.contains(w))
+    // "ended without agreement", "left without a deal", "without firing a shot".
+    let without = window
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "a" | "an" | "any" | "the"))
+        .is_some_and(|w| *w == "without");
+    if without
+        || window.iter().any(|w| NEGATIONS.contains(w))
         || window
             .iter()
             .any(|w| matches!(*w, "denied" | "denies" | "deny"))

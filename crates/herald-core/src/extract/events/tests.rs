@@ -434,3 +434,35 @@ fn a_passive_met_is_not_a_meeting() {
     assert_eq!(codes(&e.actor), vec!["FRA"]);
     assert_eq!(codes(&e.recipient), vec!["DEU"]);
 }
+
+#[test]
+fn past_perfect_and_last_years_events_are_historical() {
+    let e = one(
+        "Police had arrested the opposition leader in Harare before the vote, his lawyer said on Friday.",
+        "2023-08-25",
+    );
+    assert_eq!(e.event, EventType::Coerce);
+    assert_eq!(e.modality, Modality::Historical);
+    let e = one(
+        "Last year's attack on the embassy in Kabul killed 12 people.",
+        "2023-08-25",
+    );
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(e.modality, Modality::Historical);
+}
+
+#[test]
+fn a_meeting_with_names_the_other_party() {
+    let evs = events(
+        "German Foreign Minister Annalena Baerbock's meeting with Chinese officials in Beijing ended without agreement.",
+        "2023-04-14",
+    );
+    let e = &evs[0];
+    assert_eq!(e.event, EventType::Consult);
+    assert_eq!(codes(&e.actor), vec!["DEU"]);
+    assert_eq!(codes(&e.recipient), vec!["CHN"]);
+    // "without agreement": no agreement happened.
+    assert!(evs[1..]
+        .iter()
+        .all(|e| e.event != EventType::Agree || e.modality == Modality::Negated));
+}
