@@ -508,6 +508,8 @@ fn code_sentence(
     }
     let mut drafts: Vec<Draft> = Vec::new();
     let mut draft_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    // The token of a verb by which another party warns of a predicted act (see below).
+    let mut warning_verb: Option<usize> = None;
     for (k, m) in found.iter().enumerate() {
         let t = triggers.trigger(m.trigger);
         let mut reacted_to = false;
@@ -577,6 +579,10 @@ fn code_sentence(
             draft_of.push(None);
             continue;
         }
+        if warning_verb == Some(m.first) && t.event == EventType::Threaten {
+            draft_of.push(None);
+            continue;
+        }
         // The subject of "condemned the attack" condemned it; it did not attack.
         let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
         let modality = modality_of(
@@ -622,7 +628,21 @@ fn code_sentence(
             recipient,
             modality,
         };
-        apply_future_rule(&mut draft);
+        // "Russia could attack …, Kyiv warned": another party's warning of what the actor
+        // may do is not the actor's threat or promise; the act keeps its type and
+        // modality, and the warning is not a threat by the warner either.
+        let warned_by = warner(&phrases, &words).filter(|&(by, _)| {
+            matches!(modality, Modality::Future | Modality::Hypothetical)
+                && draft
+                    .actor
+                    .first()
+                    .and_then(|&a| phrases[a].code.as_deref())
+                    .is_some_and(|actor| actor != by)
+        });
+        match warned_by {
+            Some((_, verb)) => warning_verb = Some(verb),
+            None => apply_future_rule(&mut draft),
+        }
         draft_of.push(Some(drafts.len()));
         drafts.push(draft);
     }
@@ -1609,6 +1629,42 @@ fn modality_of(
         return Modality::Historical;
     }
     Modality::Asserted
+}
+
+/// Verbs by which a source warns of what someone else may do. ("Said" is left out: a
+/// party's own spokesperson or envoy says what it will do, and that is its promise or
+/// threat.)
+const WARNING_VERBS: &[&str] = &[
+    "warned",
+    "warns",
+    "predicted",
+    "predicts",
+    "cautioned",
+    "cautions",
+    "feared",
+    "fears",
+];
+
+/// Who warns of the sentence's predicted act, and the warning verb's token: the
+/// participant right before the verb (", Kyiv warned on Monday") or right after it
+/// ("warned Kyiv").
+fn warner<'p>(phrases: &'p [ActorPhrase], words: &[&str]) -> Option<(&'p str, usize)> {
+    let code_at = |pred: &dyn Fn(&ActorPhrase) -> bool| {
+        phrases
+            .iter()
+            .find(|p| pred(p))
+            .and_then(|p| p.code.as_deref())
+    };
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| WARNING_VERBS.contains(w))
+        .find_map(|(i, _)| {
+            let before = i.checked_sub(1).and_then(|j| code_at(&|p| p.last == j));
+            before
+                .or_else(|| code_at(&|p| p.first == i + 1))
+                .map(|code| (code, i))
+        })
 }
 
 /// PLOVER manual: a future cooperative act is an AGREE, a future hostile act a THREATEN

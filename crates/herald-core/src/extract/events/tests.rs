@@ -466,3 +466,20 @@ fn a_meeting_with_names_the_other_party() {
         .iter()
         .all(|e| e.event != EventType::Agree || e.modality == Modality::Negated));
 }
+
+#[test]
+fn a_warning_of_another_partys_act_is_hypothetical_not_a_threat() {
+    let e = one(
+        "Russia could attack Ukraine's power grid again if talks fail, Kyiv warned on Monday.",
+        "2024-05-10",
+    );
+    assert_eq!(e.event, EventType::Assault);
+    assert_eq!(e.modality, Modality::Hypothetical);
+    assert_eq!(codes(&e.actor), vec!["RUS"]);
+    // The party itself saying what it may do is its threat (PLOVER's rule).
+    let e = one(
+        "Hezbollah could attack Israeli cities if the war expands, its leader said.",
+        "2023-11-03",
+    );
+    assert_eq!(e.event, EventType::Threaten);
+}
