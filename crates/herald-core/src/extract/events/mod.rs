@@ -1141,7 +1141,10 @@ fn participants(
     let usable = |p: &ActorPhrase| !p.locative;
     match pos {
         TriggerPos::Verb => {
-            let subject = subject_of(m.first, phrases, words, clause_of);
+            let mut subject = subject_of(m.first, phrases, words, clause_of);
+            if subject.is_empty() {
+                subject.extend(relative_antecedent(m.first, phrases, words, clause_of));
+            }
             let passive = is_passive(m, words);
             if passive {
                 // "C was attacked by B": B is the actor, C the recipient.
@@ -1238,6 +1241,35 @@ fn participants(
 
 /// The nearest participant to the left of token `at` in the same clause, with the
 /// phrases coordinated with it.
+/// The subject of a verb in a relative clause is the phrase the clause hangs on: "the
+/// rebels, who attacked the convoy" (the rebels attacked), "a journalist who was
+/// arrested" (a passive: the journalist was arrested). Only when the pronoun opens the
+/// verb's clause and no subject of its own stands between ("whom police arrested" has one).
+fn relative_antecedent(
+    at: usize,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    clause_of: &[usize],
+) -> Option<usize> {
+    let clause = clause_of[at];
+    let start = (0..at)
+        .rev()
+        .take_while(|&i| clause_of[i] == clause)
+        .last()?;
+    if !matches!(words[start], "who" | "which" | "that") {
+        return None;
+    }
+    let before = start.checked_sub(1)?;
+    let before = if words[before] == "," {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    phrases
+        .iter()
+        .position(|p| p.last == before && !p.locative && !p.bare_adjective)
+}
+
 fn subject_of(
     at: usize,
     phrases: &[ActorPhrase],

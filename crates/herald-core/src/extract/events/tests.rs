@@ -483,3 +483,16 @@ fn a_warning_of_another_partys_act_is_hypothetical_not_a_threat() {
     );
     assert_eq!(e.event, EventType::Threaten);
 }
+
+#[test]
+fn a_relative_clause_takes_its_antecedent_as_subject() {
+    let evs = events(
+        "The M23 rebels, who attacked the army near Goma on Monday, later withdrew into the hills.",
+        "2024-05-10",
+    );
+    let attack = evs.iter().find(|e| e.event == EventType::Assault).unwrap();
+    assert_eq!(attack.actor[0].entity_text, "rebels");
+    assert_eq!(sectors(&attack.actor), vec!["REB"]);
+    let retreat = evs.iter().find(|e| e.event == EventType::Retreat).unwrap();
+    assert_eq!(retreat.actor[0].entity_text, "rebels");
+}
