@@ -584,7 +584,32 @@ fn code_sentence(
             continue;
         }
         // The subject of "condemned the attack" condemned it; it did not attack.
-        let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
+        let (mut actor, recipient) =
+            participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
+        // "drew condemnation from the United Nations", "support from Turkey": after a noun
+        // of reaction or help, "from X" names who reacts or helps. (Not after nouns of
+        // movement or force: "withdrawal from Gaza", "attacks from the north".)
+        if actor.is_empty()
+            && t.pos == TriggerPos::Noun
+            && matches!(
+                t.event,
+                EventType::Accuse
+                    | EventType::Support
+                    | EventType::Aid
+                    | EventType::Request
+                    | EventType::Reject
+                    | EventType::Threaten
+            )
+            && words.get(m.last + 1) == Some(&"from")
+        {
+            let start = m.last + 2 + usize::from(words.get(m.last + 2) == Some(&"the"));
+            if let Some(idx) = phrases
+                .iter()
+                .position(|p| (p.first == start || p.first == m.last + 2) && !p.locative)
+            {
+                actor = compound_right(idx, &phrases, &words);
+            }
+        }
         let modality = modality_of(
             m,
             &words,
@@ -1239,8 +1264,6 @@ fn participants(
     }
 }
 
-/// The nearest participant to the left of token `at` in the same clause, with the
-/// phrases coordinated with it.
 /// The subject of a verb in a relative clause is the phrase the clause hangs on: "the
 /// rebels, who attacked the convoy" (the rebels attacked), "a journalist who was
 /// arrested" (a passive: the journalist was arrested). Only when the pronoun opens the
@@ -1270,6 +1293,8 @@ fn relative_antecedent(
         .position(|p| p.last == before && !p.locative && !p.bare_adjective)
 }
 
+/// The nearest participant to the left of token `at` in the same clause, with the
+/// phrases coordinated with it.
 fn subject_of(
     at: usize,
     phrases: &[ActorPhrase],

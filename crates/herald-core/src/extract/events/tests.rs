@@ -496,3 +496,20 @@ fn a_relative_clause_takes_its_antecedent_as_subject() {
     let retreat = evs.iter().find(|e| e.event == EventType::Retreat).unwrap();
     assert_eq!(retreat.actor[0].entity_text, "rebels");
 }
+
+#[test]
+fn condemnation_from_names_who_condemns() {
+    let e = one(
+        "The verdict drew swift condemnation from the United Nations and the European Union on Wednesday.",
+        "2024-05-10",
+    );
+    assert_eq!(e.event, EventType::Accuse);
+    assert_eq!(codes(&e.actor), vec!["UNO", "EU"]);
+    // After a noun of movement, "from" names a place left, not an actor.
+    let e = one(
+        "Israel completed its withdrawal from Gaza on Monday.",
+        "2005-09-12",
+    );
+    assert_eq!(e.event, EventType::Retreat);
+    assert_eq!(codes(&e.actor), vec!["ISR"]);
+}
