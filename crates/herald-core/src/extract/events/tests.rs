@@ -513,3 +513,16 @@ fn condemnation_from_names_who_condemns() {
     assert_eq!(e.event, EventType::Retreat);
     assert_eq!(codes(&e.actor), vec!["ISR"]);
 }
+
+#[test]
+fn an_act_going_on_since_a_past_date_is_historical() {
+    let e = one(
+        "Israel has blockaded Gaza since 2007, officials said on Monday.",
+        "2024-05-10",
+    );
+    assert_eq!(e.event, EventType::Coerce);
+    assert_eq!(e.mode, vec!["restrict"]);
+    assert_eq!(e.modality, Modality::Historical);
+    assert_eq!(codes(&e.actor), vec!["ISR"]);
+    assert_eq!(codes(&e.recipient), vec!["PSE"]);
+}
