@@ -27,6 +27,7 @@ pub mod actors;
 pub mod agents;
 pub mod discards;
 pub mod lexicon;
+pub mod verbs;
 
 #[cfg(test)]
 mod tests;
