@@ -462,24 +462,41 @@ fn code_sentence(
         // fighting" (the event nouns of the lexicon then take over).
         let after_preposition =
             i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
-        let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
-            let t = triggers.trigger(m.trigger);
-            // The head word must not be part of an actor; later words may ("deployed
-            // troops", "expelled diplomats"), except for nouns, which are one unit.
-            let inside_actor = match t.pos {
-                TriggerPos::Verb => in_phrase(m.first),
-                TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
-            };
-            let fits = match t.pos {
-                TriggerPos::Verb => !noun_context && !after_preposition,
-                TriggerPos::Noun => true,
-            };
-            fits && !inside_actor
-        });
+        let actor_at = |k: usize| {
+            phrases
+                .iter()
+                .find(|p| p.first <= k && k <= p.last)
+                .map(|p| (p.first, p.last))
+        };
+        let pick = triggers
+            .matches_with_actors(&words, i, &actor_at)
+            .into_iter()
+            .find(|m| {
+                let t = triggers.trigger(m.trigger);
+                // The head word must not be part of an actor; later words may ("deployed
+                // troops", "expelled diplomats"), except for nouns, which are one unit.
+                let inside_actor = match t.pos {
+                    TriggerPos::Verb => in_phrase(m.first),
+                    TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
+                };
+                let fits = match t.pos {
+                    TriggerPos::Verb => !noun_context && !after_preposition,
+                    TriggerPos::Noun => true,
+                };
+                fits && !inside_actor
+            });
         match pick {
             Some(m) => {
                 i = m.last + 1;
-                found.push(m);
+                // A dictionary's `[---]`: the words are known and report no event.
+                let null = triggers
+                    .trigger(m.trigger)
+                    .dictionary
+                    .as_ref()
+                    .is_some_and(|d| d.null);
+                if !null {
+                    found.push(m);
+                }
             }
             None => i += 1,
         }
@@ -639,6 +656,8 @@ fn code_sentence(
                     first: df.must,
                     last: df.must,
                     form: VerbForm::Other,
+                    source: None,
+                    target: None,
                 },
                 event: EventType::Request,
                 mode: None,
