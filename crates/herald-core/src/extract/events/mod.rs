@@ -122,7 +122,7 @@ const OBJECT_STOPS: &[&str] = &[
 
 /// Tokens allowed between two phrases of one compound actor.
 const CONNECTIVES: &[&str] = &[
-    ",", "and", "the", "along", "with", "as", "well", "both", "its", "their",
+    ",", "and", "the", "along", "with", "as", "well", "both", "its", "their", "nor",
 ];
 
 const BE_FORMS: &[&str] = &[
@@ -213,6 +213,7 @@ fn sentence_has_any(text: &str, sentence: &Sentence, sequences: &[Vec<String>]) 
 }
 
 /// A candidate event inside one sentence, before it becomes a record.
+#[derive(Clone)]
 struct Draft {
     m: TriggerMatch,
     event: EventType,
@@ -222,6 +223,12 @@ struct Draft {
     actor: Vec<usize>,
     recipient: Vec<usize>,
     modality: Modality,
+    /// From a user's dictionary: its code stands as written (no PLOVER rewrites), and
+    /// each match is its own event.
+    dictionary: bool,
+    /// 0 for the event a trigger reports; 1, 2, … for the further events a dictionary
+    /// pair or a reciprocal compound gives the same words (they need their own ids).
+    variant: usize,
 }
 
 /// Codes all events of an article, in text order, with stable ids, with the built-in
@@ -528,7 +535,12 @@ fn code_sentence(
     for (k, m) in found.iter().enumerate() {
         let t = triggers.trigger(m.trigger);
         let mut reacted_to = false;
+        // A dictionary codes every verb it knows (PETRARCH's rule); its patterns say
+        // themselves what a complement means ("vowed to wage war").
         let governor = found[..k].iter().enumerate().rev().find(|(_, prev)| {
+            if t.dictionary.is_some() {
+                return false;
+            }
             let pt = triggers.trigger(prev.trigger);
             if clause_of[prev.last] != clause_of[m.first] {
                 return false;
@@ -595,7 +607,28 @@ fn code_sentence(
             continue;
         }
         // The subject of "condemned the attack" condemned it; it did not attack.
-        let (actor, recipient) = participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
+        let (mut actor, mut recipient) = participants(
+            m,
+            t.pos,
+            &phrases,
+            &words,
+            &clause_of,
+            !reacted_to,
+            t.dictionary.is_some(),
+        );
+        // A dictionary pattern's slots say where its source and target stand.
+        let slot = |at: Option<u32>| {
+            at.and_then(|j| phrases.iter().position(|p| p.first == j as usize))
+                .map(|i| compound_right(i, &phrases, &words))
+        };
+        if let Some(target) = slot(m.target) {
+            recipient = target;
+            actor.retain(|a| !recipient.contains(a));
+        }
+        if let Some(source) = slot(m.source) {
+            actor = source;
+            recipient.retain(|r| !actor.contains(r));
+        }
         let modality = modality_of(
             m,
             &words,
@@ -619,7 +652,7 @@ fn code_sentence(
             && words[m.first.saturating_sub(4)..m.first]
                 .iter()
                 .any(|w| matches!(*w, "will" | "would" | "wo" | "won't" | "shall"));
-        let (event, modality, cameo, mode) = if refusal {
+        let (event, modality, cameo, mode) = if refusal && t.dictionary.is_none() {
             (
                 EventType::Reject,
                 Modality::Asserted,
@@ -638,10 +671,17 @@ fn code_sentence(
             actor,
             recipient,
             modality,
+            dictionary: t.dictionary.is_some(),
+            variant: 0,
         };
-        apply_future_rule(&mut draft);
         draft_of.push(Some(drafts.len()));
-        drafts.push(draft);
+        match &t.dictionary {
+            None => {
+                apply_future_rule(&mut draft);
+                drafts.push(draft);
+            }
+            Some(meaning) => dictionary_drafts(draft, meaning, &mut drafts),
+        }
     }
     if let Some(df) = demand {
         let at = drafts
@@ -666,6 +706,8 @@ fn code_sentence(
                 actor: df.actor,
                 recipient: df.recipient,
                 modality: Modality::Asserted,
+                dictionary: false,
+                variant: 0,
             },
         );
     }
@@ -673,7 +715,10 @@ fn code_sentence(
     // 3. One event per type per sentence: "An airstrike killed six" is one ASSAULT.
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
-        if let Some(prev) = merged.iter_mut().find(|p| p.event == d.event) {
+        if let Some(prev) = merged
+            .iter_mut()
+            .find(|p| p.event == d.event && !p.dictionary && !d.dictionary)
+        {
             // Keep the first trigger as evidence, fill what it lacks from the others.
             if prev.actor.is_empty() && !d.actor.iter().any(|a| prev.recipient.contains(a)) {
                 prev.actor = d.actor;
@@ -826,10 +871,22 @@ fn code_sentence(
             }
         }
         let confidence = confidence(&d, &actor, &recipient);
-        let id = stable_id(
-            "e",
-            &[&article.id, &trigger_start.to_string(), d.event.as_str()],
-        );
+        let id = if d.variant == 0 {
+            stable_id(
+                "e",
+                &[&article.id, &trigger_start.to_string(), d.event.as_str()],
+            )
+        } else {
+            stable_id(
+                "e",
+                &[
+                    &article.id,
+                    &trigger_start.to_string(),
+                    d.event.as_str(),
+                    &d.variant.to_string(),
+                ],
+            )
+        };
         out.push(Event {
             id,
             article_id: article.id.clone(),
@@ -865,6 +922,53 @@ fn code_sentence(
         });
     }
     out
+}
+
+/// The events a dictionary match reports (PETRARCH's conventions): a `[a:b]` pair is the
+/// source doing `a` to the target and the target doing `b` back (`[:b]` only the
+/// latter); a compound source with no target named, under a reciprocal pattern (`%`) or
+/// a pair, acts among its own members ("Gondor and Osgiliath have delayed their
+/// meeting", "Egypt and Jordan renewed ties"); `[---]` never gets here.
+fn dictionary_drafts(draft: Draft, meaning: &triggers::DictionaryMeaning, out: &mut Vec<Draft>) {
+    let mut variant = 0;
+    let mut push = |mut d: Draft, out: &mut Vec<Draft>| {
+        d.variant = variant;
+        variant += 1;
+        out.push(d);
+    };
+    let reciprocal = (meaning.reciprocal || meaning.reverse.is_some())
+        && draft.recipient.is_empty()
+        && draft.actor.len() >= 2;
+    if reciprocal {
+        for &a in &draft.actor {
+            let others: Vec<usize> = draft.actor.iter().copied().filter(|&o| o != a).collect();
+            push(
+                Draft {
+                    actor: vec![a],
+                    recipient: others,
+                    ..draft.clone()
+                },
+                out,
+            );
+        }
+        return;
+    }
+    if let Some((code, event)) = &meaning.reverse {
+        let reverse = Draft {
+            actor: draft.recipient.clone(),
+            recipient: draft.actor.clone(),
+            cameo: code.clone(),
+            event: *event,
+            mode: None,
+            ..draft.clone()
+        };
+        if meaning.forward {
+            push(draft, out);
+        }
+        push(reverse, out);
+    } else {
+        push(draft, out);
+    }
 }
 
 /// Verbs that introduce what someone said or declared.
@@ -1136,6 +1240,7 @@ fn participants(
     words: &[&str],
     clause_of: &[usize],
     subject_may_act: bool,
+    dictionary: bool,
 ) -> (Vec<usize>, Vec<usize>) {
     let usable = |p: &ActorPhrase| !p.locative;
     match pos {
@@ -1155,8 +1260,11 @@ fn participants(
                     // "Serbia lifted the curfew in Montenegro".
                     let actor_codes: Vec<&Option<String>> =
                         subject.iter().map(|&i| &phrases[i].code).collect();
+                    // With a user's dictionary (PETRARCH's reading) any coded place serves:
+                    // "criticized the closure of guest houses in Bree".
                     object = object_of(m.first, m.last, phrases, words, |p: &ActorPhrase| {
-                        p.country_name && !actor_codes.contains(&&p.code)
+                        (p.country_name || (dictionary && p.code.is_some()))
+                            && !actor_codes.contains(&&p.code)
                     });
                 }
                 (subject, object)
@@ -1384,7 +1492,13 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     let mut cur = head;
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
+        // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
+        // the speaker of the sentence, not one more member of the list.
+        let speaker = words
+            .get(phrases[next].last + 1)
+            .is_some_and(|w| matches!(*w, "said" | "says" | "told" | "added"));
         if !between.is_empty()
+            && !speaker
             && between.iter().all(|w| CONNECTIVES.contains(w))
             && !phrases[next].locative
         {

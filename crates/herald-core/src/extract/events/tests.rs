@@ -434,3 +434,95 @@ fn a_passive_met_is_not_a_meeting() {
     assert_eq!(codes(&e.actor), vec!["FRA"]);
     assert_eq!(codes(&e.recipient), vec!["DEU"]);
 }
+
+/// The built-in actors with a PETRARCH-format verb dictionary.
+fn with_verbs(verbs: &str, text: &str, published: &str) -> Vec<Event> {
+    use super::dictionaries::Dictionaries;
+    use super::triggers::TriggerLexicon;
+    let builtin = Dictionaries::builtin();
+    let (lexicon, _, defects) = TriggerLexicon::from_petrarch_verbs(verbs);
+    assert!(defects.is_empty(), "{defects:?}");
+    let dictionaries = Dictionaries {
+        actors: builtin.actors.clone(),
+        triggers: std::sync::Arc::new(lexicon),
+        discards: builtin.discards.clone(),
+    };
+    crate::pipeline::code_with(&article(text, published), &dictionaries)
+}
+
+#[test]
+fn a_dictionary_pair_codes_the_visit_and_the_hosting() {
+    let evs = with_verbs(
+        "--- ARRIVE [032:033] ---\nARRIVE\n",
+        "French President Emmanuel Macron arrived in Lebanon on Thursday.",
+        "2020-08-07",
+    );
+    let got: Vec<(Vec<String>, Vec<String>, String)> = evs
+        .iter()
+        .map(|e| {
+            (
+                codes(&e.actor),
+                codes(&e.recipient),
+                e.cameo.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["FRA".into()], vec!["LBN".into()], "032".into()),
+            (vec!["LBN".into()], vec!["FRA".into()], "033".into()),
+        ]
+    );
+    assert_ne!(evs[0].id, evs[1].id);
+}
+
+#[test]
+fn a_compound_subject_without_object_acts_among_its_members() {
+    let evs = with_verbs(
+        "--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064:064]\n",
+        "Egypt and Qatar renewed diplomatic ties on Tuesday after a three-year rift.",
+        "2021-01-20",
+    );
+    let pairs: Vec<(Vec<String>, Vec<String>)> = evs
+        .iter()
+        .map(|e| (codes(&e.actor), codes(&e.recipient)))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (vec!["EGY".into()], vec!["QAT".into()]),
+            (vec!["QAT".into()], vec!["EGY".into()]),
+        ]
+    );
+    assert!(evs.iter().all(|e| e.cameo.as_deref() == Some("064")));
+}
+
+#[test]
+fn a_dictionary_code_is_kept_under_future_and_negation() {
+    let verbs = "&CURRENCY\n+EUROS\n--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [071]\n\
+                 --- WIRETAP [1711] ---\nWIRE_+TAP {WIRE_+TAPPED}\n- WILL NOT * [081]\n";
+    let e = &with_verbs(
+        verbs,
+        "Germany will contribute 100 million euros to Ukraine, the chancellor said.",
+        "2022-06-01",
+    )[0];
+    assert_eq!(e.cameo.as_deref(), Some("071"));
+    assert_eq!(e.event, EventType::Aid);
+    assert_eq!(codes(&e.recipient), ["UKR"]);
+    let e = &with_verbs(
+        verbs,
+        "Britain will not wire tap the communications of France, the minister said.",
+        "2022-06-01",
+    )[0];
+    assert_eq!(e.cameo.as_deref(), Some("081"));
+}
+
+#[test]
+fn neither_nor_joins_a_compound_actor() {
+    let evs = events(
+        "Neither Russia nor China condemned the strike on Syria.",
+        "2018-04-15",
+    );
+    assert_eq!(codes(&evs[0].actor), ["RUS", "CHN"]);
+}
