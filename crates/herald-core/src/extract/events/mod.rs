@@ -344,7 +344,11 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         let target = out.iter_mut().find(|o| {
+            // Events of the same words (a dictionary's pair, a reciprocal compound) are
+            // distinct events, not a restatement.
+            let same_words = o.event_text.start == e.event_text.start;
             o.event == e.event
+                && !same_words
                 && mergeable(o)
                 && mergeable(&e)
                 && same_day(o, &e)
@@ -617,9 +621,17 @@ fn code_sentence(
             t.dictionary.is_some(),
         );
         // A dictionary pattern's slots say where its source and target stand.
+        // A slot before the verb ends a subject list ("Gondor and Osgiliath have …"), a
+        // slot after it starts an object list.
         let slot = |at: Option<u32>| {
             at.and_then(|j| phrases.iter().position(|p| p.first == j as usize))
-                .map(|i| compound_right(i, &phrases, &words))
+                .map(|i| {
+                    if phrases[i].first < m.first {
+                        compound_left(i, &phrases, &words)
+                    } else {
+                        compound_right(i, &phrases, &words)
+                    }
+                })
         };
         if let Some(target) = slot(m.target) {
             recipient = target;
@@ -1266,6 +1278,24 @@ fn participants(
                         (p.country_name || (dictionary && p.code.is_some()))
                             && !actor_codes.contains(&&p.code)
                     });
+                }
+                if object.is_empty() && dictionary {
+                    // PETRARCH's reading: the target is the first coded actor anywhere in
+                    // the verb's phrase ("rescheduled his annual hunting trip in the White
+                    // Downs"), however long the phrase before it.
+                    let stop = (m.last + 1..words.len())
+                        .find(|&i| OBJECT_STOPS.contains(&words[i]))
+                        .unwrap_or(words.len());
+                    let coded = |i: usize| {
+                        let p = &phrases[i];
+                        p.first > m.last
+                            && p.first < stop
+                            && (p.code.is_some() || !p.sectors.is_empty())
+                            && !subject.contains(&i)
+                    };
+                    if let Some(i) = (0..phrases.len()).find(|&i| coded(i)) {
+                        object = compound_right(i, phrases, words);
+                    }
                 }
                 (subject, object)
             }

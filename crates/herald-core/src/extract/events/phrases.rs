@@ -329,9 +329,15 @@ fn extend_with_name(
     }
     let next = phrase.last + 1;
     // A known person right after a role ("President Putin", "opposition leader Raila
-    // Odinga").
+    // Odinga"); after a capitalised title any name is the holder's ("Prime Minister
+    // Israel Katz"), even one a dictionary files under a country code.
     if let Some(&T { first, last, entry }) = ts.get(*k) {
-        if first == next && lexicon.entry(entry).kind == ActorKind::Person {
+        let holder = lexicon.entry(entry);
+        let titled_name = title_cased
+            && !headline
+            && holder.form == ActorForm::Name
+            && holder.kind == ActorKind::Country;
+        if first == next && (holder.kind == ActorKind::Person || titled_name) {
             let person = lexicon.entry(entry);
             let (code, sectors) = person.resolve(date);
             if phrase.code.is_none() {

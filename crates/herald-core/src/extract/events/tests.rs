@@ -526,3 +526,51 @@ fn neither_nor_joins_a_compound_actor() {
     );
     assert_eq!(codes(&evs[0].actor), ["RUS", "CHN"]);
 }
+
+#[test]
+fn a_name_after_a_capitalised_title_is_the_holder_not_a_country() {
+    let e = &events(
+        "Israeli Defense Minister Israel Katz accused Iran of launching the drones.",
+        "2025-01-10",
+    )[0];
+    assert_eq!(codes(&e.actor), ["ISR"]);
+    assert_eq!(sectors(&e.actor), ["GOV"]);
+    assert!(e.actor[0].entity_text.ends_with("Israel Katz"));
+}
+
+#[test]
+fn a_compound_slot_before_the_verb_takes_the_whole_subject_list() {
+    let evs = with_verbs(
+        "--- DELAY [120] ---\nPOSTPONE\n- % HAVE * [191]\n",
+        "Russia and Ukraine have postponed their talks in Istanbul.",
+        "2022-03-28",
+    );
+    let pairs: Vec<(Vec<String>, Vec<String>, String)> = evs
+        .iter()
+        .map(|e| {
+            (
+                codes(&e.actor),
+                codes(&e.recipient),
+                e.cameo.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (vec!["RUS".into()], vec!["UKR".into()], "191".into()),
+            (vec!["UKR".into()], vec!["RUS".into()], "191".into()),
+        ]
+    );
+}
+
+#[test]
+fn with_a_dictionary_the_target_is_the_first_coded_actor_of_the_verb_phrase() {
+    let evs = with_verbs(
+        "--- RESCHEDULE [082] ---\nRESCHEDULE\n",
+        "Hungary has rescheduled its long-planned annual trade fair with Serbia.",
+        "2021-05-03",
+    );
+    assert_eq!(codes(&evs[0].actor), ["HUN"]);
+    assert_eq!(codes(&evs[0].recipient), ["SRB"]);
+}

@@ -489,9 +489,12 @@ impl TriggerLexicon {
                 .iter()
                 .position(|a| *a == Atom::Verb)
                 .expect("the reader keeps patterns with one verb");
-            let convert = |a: &Atom| match a {
+            // `%` is a compound actor on the verb's side it stands on: the subject
+            // before it ("% HAVE *"), an object after it ("* WITH %").
+            let convert = |k: usize, a: &Atom| match a {
                 Atom::Word(w) => PatternAtom::Word(w.to_lowercase()),
                 Atom::Synset(s) => PatternAtom::Synset(synset_ids[s]),
+                Atom::Compound if k > verb_at => PatternAtom::Target,
                 Atom::Source | Atom::Compound => PatternAtom::Source,
                 Atom::Target => PatternAtom::Target,
                 Atom::Skip | Atom::Verb => PatternAtom::Skip,
@@ -500,12 +503,12 @@ impl TriggerLexicon {
             for k in (0..verb_at).rev() {
                 compiled
                     .before
-                    .push((convert(&pattern.atoms[k]), pattern.joined[k]));
+                    .push((convert(k, &pattern.atoms[k]), pattern.joined[k]));
             }
             for k in verb_at + 1..pattern.atoms.len() {
                 compiled
                     .after
-                    .push((convert(&pattern.atoms[k]), pattern.joined[k - 1]));
+                    .push((convert(k, &pattern.atoms[k]), pattern.joined[k - 1]));
             }
             // TreeBank splits "didn't" into "did n't"; Herald's tokens keep it whole.
             merge_contractions(&mut compiled.before, true);
@@ -517,7 +520,7 @@ impl TriggerLexicon {
             .to_lowercase();
             let mut t = trigger(phrase, meaning(&pattern.code, pattern.line));
             if let Some(m) = t.dictionary.as_mut() {
-                m.reciprocal = pattern.atoms.contains(&Atom::Compound);
+                m.reciprocal = pattern.atoms[..verb_at].contains(&Atom::Compound);
             }
             let id = lexicon.push(t);
             lexicon.patterns.push(Some(compiled));
@@ -737,15 +740,8 @@ fn treebank_words(words: &[String]) -> Vec<String> {
     for w in words {
         let w = w.to_lowercase().replace('’', "'");
         match out.last_mut() {
-            Some(prev) if w == "n't" => {
-                if prev == "ca" {
-                    prev.push('n');
-                }
-                if prev == "wo" {
-                    *prev = "won".to_string();
-                }
-                prev.push_str("n't");
-            }
+            // "ca" + "n't" is "can't", "wo" + "n't" "won't": plain concatenation.
+            Some(prev) if w == "n't" => prev.push_str("n't"),
             _ => out.push(w),
         }
     }
