@@ -473,6 +473,9 @@ fn code_sentence(
         // fighting" (the event nouns of the lexicon then take over).
         let after_preposition =
             i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
+        // After a degree adverb a verb form is an adjective: "very close to the border".
+        let after_degree =
+            i > 0 && matches!(words[i - 1], "very" | "too" | "so" | "quite" | "extremely");
         let actor_at = |k: usize| {
             phrases
                 .iter()
@@ -491,7 +494,7 @@ fn code_sentence(
                     TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
                 };
                 let fits = match t.pos {
-                    TriggerPos::Verb => !noun_context && !after_preposition,
+                    TriggerPos::Verb => !noun_context && !after_preposition && !after_degree,
                     TriggerPos::Noun => true,
                 };
                 fits && !inside_actor
@@ -620,6 +623,23 @@ fn code_sentence(
             !reacted_to,
             t.dictionary.is_some(),
         );
+        // "condemned the attack … and promised aid to the villages": a verb coordinated
+        // with an earlier one, with no subject of its own, shares that verb's subject.
+        if t.pos == TriggerPos::Verb && m.first > 0 && words[m.first - 1] == "and" {
+            let earlier = (0..k).rev().find_map(|g| {
+                let pt = triggers.trigger(found[g].trigger);
+                (pt.pos == TriggerPos::Verb && clause_of[found[g].last] == clause_of[m.first])
+                    .then_some(draft_of[g])
+                    .flatten()
+            });
+            if let Some(d) = earlier {
+                let shared = drafts[d].actor.clone();
+                if !shared.is_empty() {
+                    recipient.retain(|r| !shared.contains(r));
+                    actor = shared;
+                }
+            }
+        }
         // A dictionary pattern's slots say where its source and target stand.
         // A slot before the verb ends a subject list ("Gondor and Osgiliath have …"), a
         // slot after it starts an object list.

@@ -140,6 +140,7 @@ pub fn build_phrases(
             code_from_text: code.is_some(),
         };
         let mut consumed = k + 1;
+        let mut shared_role: Vec<ActorPhrase> = Vec::new();
 
         match e.form {
             ActorForm::Adjective => {
@@ -263,12 +264,40 @@ pub fn build_phrases(
                         if n.first == after + 1 + skip_the && is_country && phrase.code.is_none() {
                             phrase.code = owner.code.clone();
                             phrase.code_from_text = owner.code.is_some();
-                            // "the president of Kenya" is one phrase; in "police in
-                            // Nairobi" the place stays a place (the event's location).
-                            if prep == Some("of") {
+                            // "the president of Kenya", "soldiers from Chad" are one
+                            // phrase; in "police in Nairobi" the place stays a place (the
+                            // event's location).
+                            if matches!(prep, Some("of") | Some("from")) {
                                 phrase.last = n.last;
                                 phrase.end = spans[n.last].1;
-                                consumed = k + 2;
+                                // "the ambassadors of France, Germany and Italy": the role
+                                // is held for each country of the list.
+                                let mut j = k + 2;
+                                let mut prev_last = n.last;
+                                while let Some(m) = ts.get(j) {
+                                    let e = lexicon.entry(m.entry);
+                                    let between = &words[prev_last + 1..m.first];
+                                    let listed = !between.is_empty()
+                                        && between
+                                            .iter()
+                                            .all(|w| matches!(*w, "," | "and" | "the"))
+                                        && matches!(e.kind, ActorKind::Country | ActorKind::Igo)
+                                        && e.form == ActorForm::Name;
+                                    if !listed {
+                                        break;
+                                    }
+                                    let mut member = phrase.clone();
+                                    member.first = m.first;
+                                    member.last = m.last;
+                                    member.start = spans[m.first].0;
+                                    member.end = spans[m.last].1;
+                                    member.code = e.code.clone();
+                                    member.code_from_text = e.code.is_some();
+                                    shared_role.push(member);
+                                    prev_last = m.last;
+                                    j += 1;
+                                }
+                                consumed = j;
                             }
                         }
                     }
@@ -277,6 +306,7 @@ pub fn build_phrases(
             _ => {}
         }
         out.push(phrase);
+        out.append(&mut shared_role);
         k = consumed;
         extend_with_name(
             &mut out, lexicon, &ts, &mut k, words, raw, spans, date, headline,

@@ -574,3 +574,52 @@ fn with_a_dictionary_the_target_is_the_first_coded_actor_of_the_verb_phrase() {
     assert_eq!(codes(&evs[0].actor), ["HUN"]);
     assert_eq!(codes(&evs[0].recipient), ["SRB"]);
 }
+
+#[test]
+fn a_role_of_a_country_list_is_held_for_each_country() {
+    let e = &with_verbs(
+        "--- PRESENT [---] ---\nPRESENT\n- * CREDENTIALS [032]\n",
+        "The ambassadors of France, Germany and Italy presented their credentials to Kenya's president on Wednesday.",
+        "2019-05-02",
+    );
+    let evs: Vec<&Event> = e.iter().filter(|e| e.actor.len() == 3).collect();
+    assert!(!evs.is_empty(), "{e:#?}");
+    assert_eq!(codes(&evs[0].actor), ["FRA", "DEU", "ITA"]);
+    assert!(evs[0]
+        .actor
+        .iter()
+        .all(|a| a.sector.first().map(String::as_str) == Some("GOV")));
+}
+
+#[test]
+fn soldiers_from_a_country_are_its_military() {
+    let evs = with_verbs(
+        "--- EXCLUDE [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}\n",
+        "Soldiers from Chad have cordoned off the roads leading into Niger.",
+        "2021-04-20",
+    );
+    assert_eq!(codes(&evs[0].actor), ["TCD"]);
+    assert_eq!(sectors(&evs[0].actor), ["MIL"]);
+    assert_eq!(codes(&evs[0].recipient), ["NER"]);
+}
+
+#[test]
+fn a_coordinated_verb_shares_the_subject_and_a_degree_adverb_makes_an_adjective() {
+    let evs = with_verbs(
+        "--- CONDEMN [122] ---\nCONDEMN\n--- PROMISE [050] ---\nPROMISE\n--- CLOSE [---] ---\nCLOSE\n- * BORDER [192]\n",
+        "The German government condemned an attack by Russian soldiers in eastern Ukraine on Thursday and promised aid to the affected Ukrainian villages very close to the border.",
+        "2022-04-08",
+    );
+    let got: Vec<(Vec<String>, String)> = evs
+        .iter()
+        .map(|e| (codes(&e.actor), e.cameo.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["DEU".to_string()], "122".to_string()),
+            (vec!["DEU".to_string()], "050".to_string())
+        ]
+    );
+    assert_eq!(codes(&evs[1].recipient), ["UKR"]);
+}
