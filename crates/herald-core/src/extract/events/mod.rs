@@ -1524,10 +1524,7 @@ fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<us
         .rposition(|p| p.last < phrases[cur].first)
     {
         let between = &words[phrases[prev].last + 1..phrases[cur].first];
-        if !between.is_empty()
-            && between.iter().all(|w| CONNECTIVES.contains(w))
-            && !phrases[prev].locative
-        {
+        if list_separator(between) && !phrases[prev].locative {
             out.insert(0, prev);
             cur = prev;
         } else {
@@ -1547,11 +1544,7 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
         let speaker = words
             .get(phrases[next].last + 1)
             .is_some_and(|w| matches!(*w, "said" | "says" | "told" | "added"));
-        if !between.is_empty()
-            && !speaker
-            && between.iter().all(|w| CONNECTIVES.contains(w))
-            && !phrases[next].locative
-        {
+        if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
             cur = next;
         } else {
@@ -1559,6 +1552,83 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
         }
     }
     out
+}
+
+/// Whether the words between two phrases join them into one list: connectives only
+/// ("Egypt, Jordan and the EU"), or, where a comma or "and" says a list goes on, also
+/// the members' own adjectives ("Egypt, Saudi Arabia and tiny Qatar") — at most three,
+/// none a verb form or a function word.
+fn list_separator(between: &[&str]) -> bool {
+    if between.is_empty() {
+        return false;
+    }
+    if between.iter().all(|w| CONNECTIVES.contains(w)) {
+        return true;
+    }
+    let listed = between.iter().any(|w| matches!(*w, "," | "and" | "nor"));
+    let adjective = |w: &str| {
+        w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !["ed", "ing", "s", "ly"].iter().any(|e| w.ends_with(e))
+            && !matches!(
+                w,
+                "said"
+                    | "told"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "then"
+                    | "but"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "not"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "must"
+                    | "should"
+                    | "they"
+                    | "she"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "into"
+                    | "over"
+                    | "under"
+                    | "against"
+                    | "between"
+                    | "among"
+                    | "also"
+                    | "all"
+                    | "only"
+                    | "other"
+                    | "both"
+                    | "each"
+                    | "more"
+                    | "most"
+            )
+    };
+    let modifiers = between.iter().filter(|w| !CONNECTIVES.contains(w)).count();
+    listed
+        && modifiers <= 3
+        && between
+            .iter()
+            .all(|w| CONNECTIVES.contains(w) || adjective(w))
 }
 
 /// Words that may separate a verb from its object or prepositional object.

@@ -623,3 +623,15 @@ fn a_coordinated_verb_shares_the_subject_and_a_degree_adverb_makes_an_adjective(
     );
     assert_eq!(codes(&evs[1].recipient), ["UKR"]);
 }
+
+#[test]
+fn list_members_may_carry_their_own_adjectives() {
+    let evs = events(
+        "Egypt, Saudi Arabia and tiny Qatar condemned the attack on the mosque.",
+        "2019-11-05",
+    );
+    assert_eq!(codes(&evs[0].actor), ["EGY", "SAU", "QAT"]);
+    // Without a comma or "and", words between two names are not a list.
+    let evs = events("Egypt accused Israel of violating the truce.", "2019-11-05");
+    assert_eq!(codes(&evs[0].actor), ["EGY"]);
+}
