@@ -1303,8 +1303,17 @@ fn participants(
                     // PETRARCH's reading: the target is the first coded actor anywhere in
                     // the verb's phrase ("rescheduled his annual hunting trip in the White
                     // Downs"), however long the phrase before it.
+                    // A comma between two adjectives ("complete, full diplomatic ties")
+                    // does not end the phrase.
+                    let adjectives_comma = |i: usize| {
+                        words[i] == ","
+                            && i > m.last + 1
+                            && i + 1 < words.len()
+                            && plain_adjective(words[i - 1])
+                            && plain_adjective(words[i + 1])
+                    };
                     let stop = (m.last + 1..words.len())
-                        .find(|&i| OBJECT_STOPS.contains(&words[i]))
+                        .find(|&i| OBJECT_STOPS.contains(&words[i]) && !adjectives_comma(i))
                         .unwrap_or(words.len());
                     let coded = |i: usize| {
                         let p = &phrases[i];
@@ -1566,69 +1575,72 @@ fn list_separator(between: &[&str]) -> bool {
         return true;
     }
     let listed = between.iter().any(|w| matches!(*w, "," | "and" | "nor"));
-    let adjective = |w: &str| {
-        w.len() >= 3
-            && w.chars().all(|c| c.is_ascii_lowercase())
-            && !["ed", "ing", "s", "ly"].iter().any(|e| w.ends_with(e))
-            && !matches!(
-                w,
-                "said"
-                    | "told"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "then"
-                    | "but"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "not"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "must"
-                    | "should"
-                    | "they"
-                    | "she"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "into"
-                    | "over"
-                    | "under"
-                    | "against"
-                    | "between"
-                    | "among"
-                    | "also"
-                    | "all"
-                    | "only"
-                    | "other"
-                    | "both"
-                    | "each"
-                    | "more"
-                    | "most"
-            )
-    };
     let modifiers = between.iter().filter(|w| !CONNECTIVES.contains(w)).count();
     listed
         && modifiers <= 3
         && between
             .iter()
-            .all(|w| CONNECTIVES.contains(w) || adjective(w))
+            .all(|w| CONNECTIVES.contains(w) || plain_adjective(w))
+}
+
+/// A lower-case word that can only be a modifier here: three letters or more, no verb
+/// ending (-ed, -ing, -s) or adverb ending (-ly), and no function word.
+fn plain_adjective(w: &str) -> bool {
+    w.len() >= 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !["ed", "ing", "s", "ly"].iter().any(|e| w.ends_with(e))
+        && !matches!(
+            w,
+            "said"
+                | "told"
+                | "who"
+                | "which"
+                | "that"
+                | "then"
+                | "but"
+                | "for"
+                | "with"
+                | "from"
+                | "not"
+                | "has"
+                | "have"
+                | "had"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "must"
+                | "should"
+                | "they"
+                | "she"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "into"
+                | "over"
+                | "under"
+                | "against"
+                | "between"
+                | "among"
+                | "also"
+                | "all"
+                | "only"
+                | "other"
+                | "both"
+                | "each"
+                | "more"
+                | "most"
+        )
 }
 
 /// Words that may separate a verb from its object or prepositional object.

@@ -635,3 +635,27 @@ fn list_members_may_carry_their_own_adjectives() {
     let evs = events("Egypt accused Israel of violating the truce.", "2019-11-05");
     assert_eq!(codes(&evs[0].actor), ["EGY"]);
 }
+
+#[test]
+fn an_aside_in_parentheses_belongs_to_the_name_before_it() {
+    let evs = with_verbs(
+        "--- AGREE [---] ---\nAGREE\n- % * [030:030]\n",
+        "The Philippines and the European Union (EU) agree that the disputes should be settled by arbitration.",
+        "2016-07-13",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(codes(&evs[0].actor), codes(&evs[1].recipient));
+    assert_eq!(codes(&evs[0].recipient), codes(&evs[1].actor));
+    assert_eq!(codes(&evs[0].actor), ["PHL"]);
+}
+
+#[test]
+fn a_comma_between_adjectives_does_not_end_the_object() {
+    let evs = with_verbs(
+        "--- RESTORE [064] ---\nRESTORE\n",
+        "Qatar is about to restore complete, full diplomatic ties with Egypt, a senior official said.",
+        "2021-01-18",
+    );
+    assert_eq!(codes(&evs[0].actor), ["QAT"]);
+    assert_eq!(codes(&evs[0].recipient), ["EGY"]);
+}

@@ -549,20 +549,22 @@ impl TriggerLexicon {
         let Some(entries) = self.by_head.get(words[at]) else {
             return;
         };
-        for e in entries {
-            let Some(start) = at.checked_sub(e.before.len()) else {
-                continue;
-            };
+        // The verbs whose fixed words are all there.
+        let fitting = entries.iter().filter_map(|e| {
+            let start = at.checked_sub(e.before.len())?;
             let end = at + e.after.len();
-            if end >= words.len()
-                || words[start..at].iter().zip(&e.before).any(|(w, b)| w != b)
-                || words[at + 1..=end]
+            let fits = end < words.len()
+                && words[start..at].iter().zip(&e.before).all(|(w, b)| w == b)
+                && words[at + 1..=end]
                     .iter()
                     .zip(&e.after)
-                    .any(|(w, a)| w != a)
-            {
-                continue;
-            }
+                    .all(|(w, a)| w == a);
+            fits.then_some((e, start, end))
+        });
+        // Every block's patterns come before any bare verb: a word may head verbs of
+        // several blocks, and a pattern of one is more specific than the bare other.
+        let mut bare = Vec::new();
+        for (e, start, end) in fitting {
             for &id in &self.block_patterns[e.block as usize] {
                 let pattern = self.patterns[id as usize].as_ref().expect("pattern");
                 if let Some(found) = self.match_pattern(pattern, words, start, end, actor_at) {
@@ -576,7 +578,7 @@ impl TriggerLexicon {
                     });
                 }
             }
-            out.push(TriggerMatch {
+            bare.push(TriggerMatch {
                 trigger: e.trigger,
                 first: start,
                 last: end,
@@ -585,6 +587,7 @@ impl TriggerLexicon {
                 target: None,
             });
         }
+        out.extend(bare);
     }
 
     fn match_pattern(
@@ -720,6 +723,16 @@ impl TriggerLexicon {
                 .map(|m| end + 1 - m.len())
                 .min(),
             PatternAtom::Source | PatternAtom::Target => {
+                // "the European Union (EU) agree": an aside in parentheses after a name
+                // belongs to it.
+                let end = if words[end] == ")" {
+                    words[..end]
+                        .iter()
+                        .rposition(|w| *w == "(")?
+                        .checked_sub(1)?
+                } else {
+                    end
+                };
                 let (first, _) = actor_at(end).filter(|&(_, l)| l == end)?;
                 let slot = if *atom == PatternAtom::Source {
                     &mut found.source
@@ -1074,11 +1087,28 @@ mod tests {
         let m = lex.matches_with_actors(&words, 1, &actors);
         assert_eq!(lex.trigger(m[0].trigger).cameo, "075");
         assert_eq!((m[0].target, m[0].source, m[0].last), (Some(0), Some(5), 5));
-        assert_eq!(lex.trigger(m[1].trigger).phrase, "break down");
+        // The multi-word verb is tried before the single word it contains.
+        let bare: Vec<&str> = m
+            .iter()
+            .map(|x| lex.trigger(x.trigger).phrase.as_str())
+            .filter(|p| !p.contains("line"))
+            .collect();
+        assert_eq!(bare, ["break down", "break"]);
         // WEIS codes beyond CAMEO's twenty roots take the nearest lower root.
         assert_eq!(plover_type("223"), EventType::Assault);
         assert_eq!(plover_type("174K"), EventType::Coerce);
         assert_eq!(plover_type("012"), EventType::Consult);
+    }
+
+    #[test]
+    fn a_pattern_of_one_block_comes_before_the_bare_verb_of_another() {
+        let (lex, _, _) = TriggerLexicon::from_petrarch_verbs(
+            "--- SHOOT [---] ---\nSHOT\n- * AND_WOUND [223]\n\
+             --- SHOOT DEAD [223] ---\nSHOT\n- * DEAD [224]\n",
+        );
+        let words: Vec<&str> = "a soldier was shot dead".split(' ').collect();
+        let m = lex.matches_with_actors(&words, 3, &|_| None);
+        assert_eq!(lex.trigger(m[0].trigger).cameo, "224");
     }
 
     #[test]
