@@ -454,4 +454,4 @@ fn eval_petrarch_scores_the_unit_test_records() {
 }
 
 /// The F1 the coder reached on the PETRARCH unit tests when last measured, less a margin.
-const PETRARCH_F1_FLOOR: f64 = 0.82;
+const PETRARCH_F1_FLOOR: f64 = 0.83;

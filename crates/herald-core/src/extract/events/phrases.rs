@@ -267,36 +267,38 @@ pub fn build_phrases(
                             // "the president of Kenya", "soldiers from Chad" are one
                             // phrase; in "police in Nairobi" the place stays a place (the
                             // event's location).
-                            if matches!(prep, Some("of") | Some("from")) {
+                            // "the ambassadors of France, Germany and Italy",
+                            // "lawmakers in Chile and Peru": the role is held for each
+                            // country of a list.
+                            let mut j = k + 2;
+                            let mut prev_last = n.last;
+                            let mut members = Vec::new();
+                            while let Some(m) = ts.get(j) {
+                                let e = lexicon.entry(m.entry);
+                                let between = &words[prev_last + 1..m.first];
+                                let listed = !between.is_empty()
+                                    && between.iter().all(|w| matches!(*w, "," | "and" | "the"))
+                                    && matches!(e.kind, ActorKind::Country | ActorKind::Igo)
+                                    && e.form == ActorForm::Name;
+                                if !listed {
+                                    break;
+                                }
+                                let mut member = phrase.clone();
+                                member.first = m.first;
+                                member.last = m.last;
+                                member.start = spans[m.first].0;
+                                member.end = spans[m.last].1;
+                                member.code = e.code.clone();
+                                member.code_from_text = e.code.is_some();
+                                members.push(member);
+                                prev_last = m.last;
+                                j += 1;
+                            }
+                            // A single place after "in" stays a place.
+                            if matches!(prep, Some("of") | Some("from")) || !members.is_empty() {
                                 phrase.last = n.last;
                                 phrase.end = spans[n.last].1;
-                                // "the ambassadors of France, Germany and Italy": the role
-                                // is held for each country of the list.
-                                let mut j = k + 2;
-                                let mut prev_last = n.last;
-                                while let Some(m) = ts.get(j) {
-                                    let e = lexicon.entry(m.entry);
-                                    let between = &words[prev_last + 1..m.first];
-                                    let listed = !between.is_empty()
-                                        && between
-                                            .iter()
-                                            .all(|w| matches!(*w, "," | "and" | "the"))
-                                        && matches!(e.kind, ActorKind::Country | ActorKind::Igo)
-                                        && e.form == ActorForm::Name;
-                                    if !listed {
-                                        break;
-                                    }
-                                    let mut member = phrase.clone();
-                                    member.first = m.first;
-                                    member.last = m.last;
-                                    member.start = spans[m.first].0;
-                                    member.end = spans[m.last].1;
-                                    member.code = e.code.clone();
-                                    member.code_from_text = e.code.is_some();
-                                    shared_role.push(member);
-                                    prev_last = m.last;
-                                    j += 1;
-                                }
+                                shared_role = members;
                                 consumed = j;
                             }
                         }

@@ -659,3 +659,22 @@ fn a_comma_between_adjectives_does_not_end_the_object() {
     assert_eq!(codes(&evs[0].actor), ["QAT"]);
     assert_eq!(codes(&evs[0].recipient), ["EGY"]);
 }
+
+#[test]
+fn a_role_in_a_list_of_countries_is_held_in_each() {
+    let evs = with_verbs(
+        "--- WELCOME [041] ---\nWELCOME\n",
+        "Lawmakers in Chile and Peru welcomed the resumption of talks with Bolivia.",
+        "2018-10-02",
+    );
+    assert_eq!(codes(&evs[0].actor), ["CHL", "PER"]);
+    assert_eq!(sectors(&evs[0].actor), ["LEG", "LEG"]);
+    assert_eq!(codes(&evs[0].recipient), ["BOL"]);
+    // One place after "in" stays a place: the police are Kenya's, Nairobi is where.
+    let e = one(
+        "Police in Nairobi fired tear gas at protesters on Tuesday.",
+        "2023-03-15",
+    );
+    assert_eq!(e.actor[0].entity_text, "Police");
+    assert_eq!(e.event_loc.as_ref().unwrap().extracted_place, "Nairobi");
+}
