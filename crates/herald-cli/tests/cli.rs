@@ -422,3 +422,36 @@ fn clean_prints_article_records_without_coding() {
         .arg(repo().join("examples/acapulco-shootout.html")));
     assert!(String::from_utf8_lossy(&text_out.stdout).starts_with("# Tourists evacuated"));
 }
+
+/// The PETRARCH unit-test suite, when `../shared/data/petrarch2-unittests` is present:
+/// the JSON carries the agreed keys and F1 stays above the floor reached.
+#[test]
+fn eval_petrarch_scores_the_unit_test_records() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/petrarch2-unittests");
+    if !data.join("PETR.UnitTest.records.xml").exists() {
+        eprintln!("skipped: {} not found", data.display());
+        return;
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args(["eval", "petrarch", "--json", "--data"])
+        .arg(&data)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["suite"], "petrarch");
+    for key in ["n", "precision", "recall", "f1", "false_positives"] {
+        assert!(v.get(key).is_some(), "no {key} in {v}");
+    }
+    assert!(v["n"].as_u64().unwrap() > 250, "{v}");
+    let f1 = v["f1"].as_f64().unwrap();
+    assert!(f1 >= PETRARCH_F1_FLOOR, "f1 {f1} below {PETRARCH_F1_FLOOR}");
+}
+
+/// The F1 the coder reached on the PETRARCH unit tests when last measured, less a margin.
+const PETRARCH_F1_FLOOR: f64 = 0.83;

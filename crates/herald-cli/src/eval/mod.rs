@@ -3,6 +3,7 @@
 //! prints as a table or, with `--json`, as one JSON object so runs can be compared.
 
 mod extraction;
+mod petrarch;
 mod plover;
 mod pubdate;
 
@@ -13,6 +14,8 @@ use std::path::PathBuf;
 pub enum Suite {
     /// The 322 PLOVER gold sentences (event type, actors, recipients).
     Plover,
+    /// PETRARCH2's unit-test records with its toy dictionaries ((source, target, code) triples).
+    Petrarch,
     /// Main text of the article-extraction-benchmark pages (shingle P/R/F1).
     #[value(name = "extraction-aeb")]
     ExtractionAeb,
@@ -37,7 +40,8 @@ pub struct EvalArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// Also list every sentence Herald got wrong (table output only).
+    /// Also list every sentence Herald got wrong (table output only; `petrarch` prints
+    /// them to stderr, also with `--json`).
     #[arg(long)]
     pub misses: bool,
 }
@@ -75,6 +79,7 @@ pub fn gold_json<T: serde::de::DeserializeOwned>(
 pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     match args.suite {
         Suite::Plover => plover::run(&args),
+        Suite::Petrarch => petrarch::run(&args),
         Suite::ExtractionAeb => extraction::run_aeb(&args),
         Suite::ExtractionTrafilatura => extraction::run_trafilatura(&args),
         Suite::ExtractionReadability => extraction::run_readability(&args),

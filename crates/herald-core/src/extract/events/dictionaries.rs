@@ -161,7 +161,7 @@ impl Dictionaries {
         let mut reports = Vec::new();
         let mut actors: Option<LexiconBuilder> = None;
         let mut discards: Option<Discards> = None;
-        let triggers: Option<TriggerLexicon> = None;
+        let mut triggers: Option<TriggerLexicon> = None;
         // Agents after actors: a name claims its phrase before a role noun does.
         let order = ["actors", "agents", "verbs", "discards"];
         for kind in order {
@@ -192,13 +192,20 @@ impl Dictionaries {
                         report.defects.extend(loaded.defects);
                     }
                     "verbs" => {
-                        // Verb dictionaries are read by a later step of issue 4; until
-                        // then the built-in triggers stay, and the user is told.
-                        report.defects.push(Defect {
-                            line: 0,
-                            what: "verb dictionaries are not read yet: built-in triggers kept"
-                                .into(),
-                        });
+                        if triggers.is_some() {
+                            // Patterns of two files cannot be merged block by block.
+                            report.defects.push(Defect {
+                                line: 0,
+                                what: "a second verb dictionary: left out (the first is used)"
+                                    .into(),
+                            });
+                        } else {
+                            let (lexicon, patterns, defects) =
+                                TriggerLexicon::from_petrarch_verbs(&text);
+                            report.entries = patterns;
+                            report.defects = defects;
+                            triggers = Some(lexicon);
+                        }
                     }
                     _ => {
                         let file = petrarch::discards::read(&text);

@@ -122,7 +122,7 @@ const OBJECT_STOPS: &[&str] = &[
 
 /// Tokens allowed between two phrases of one compound actor.
 const CONNECTIVES: &[&str] = &[
-    ",", "and", "the", "along", "with", "as", "well", "both", "its", "their",
+    ",", "and", "the", "along", "with", "as", "well", "both", "its", "their", "nor",
 ];
 
 const BE_FORMS: &[&str] = &[
@@ -213,6 +213,7 @@ fn sentence_has_any(text: &str, sentence: &Sentence, sequences: &[Vec<String>]) 
 }
 
 /// A candidate event inside one sentence, before it becomes a record.
+#[derive(Clone)]
 struct Draft {
     m: TriggerMatch,
     event: EventType,
@@ -222,6 +223,12 @@ struct Draft {
     actor: Vec<usize>,
     recipient: Vec<usize>,
     modality: Modality,
+    /// From a user's dictionary: its code stands as written (no PLOVER rewrites), and
+    /// each match is its own event.
+    dictionary: bool,
+    /// 0 for the event a trigger reports; 1, 2, … for the further events a dictionary
+    /// pair or a reciprocal compound gives the same words (they need their own ids).
+    variant: usize,
 }
 
 /// Codes all events of an article, in text order, with stable ids, with the built-in
@@ -337,7 +344,11 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         let target = out.iter_mut().find(|o| {
+            // Events of the same words (a dictionary's pair, a reciprocal compound) are
+            // distinct events, not a restatement.
+            let same_words = o.event_text.start == e.event_text.start;
             o.event == e.event
+                && !same_words
                 && mergeable(o)
                 && mergeable(&e)
                 && same_day(o, &e)
@@ -462,24 +473,44 @@ fn code_sentence(
         // fighting" (the event nouns of the lexicon then take over).
         let after_preposition =
             i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
-        let pick = triggers.matches_at(&words, i).into_iter().find(|m| {
-            let t = triggers.trigger(m.trigger);
-            // The head word must not be part of an actor; later words may ("deployed
-            // troops", "expelled diplomats"), except for nouns, which are one unit.
-            let inside_actor = match t.pos {
-                TriggerPos::Verb => in_phrase(m.first),
-                TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
-            };
-            let fits = match t.pos {
-                TriggerPos::Verb => !noun_context && !after_preposition,
-                TriggerPos::Noun => true,
-            };
-            fits && !inside_actor
-        });
+        // After a degree adverb a verb form is an adjective: "very close to the border".
+        let after_degree =
+            i > 0 && matches!(words[i - 1], "very" | "too" | "so" | "quite" | "extremely");
+        let actor_at = |k: usize| {
+            phrases
+                .iter()
+                .find(|p| p.first <= k && k <= p.last)
+                .map(|p| (p.first, p.last))
+        };
+        let pick = triggers
+            .matches_with_actors(&words, i, &actor_at)
+            .into_iter()
+            .find(|m| {
+                let t = triggers.trigger(m.trigger);
+                // The head word must not be part of an actor; later words may ("deployed
+                // troops", "expelled diplomats"), except for nouns, which are one unit.
+                let inside_actor = match t.pos {
+                    TriggerPos::Verb => in_phrase(m.first),
+                    TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
+                };
+                let fits = match t.pos {
+                    TriggerPos::Verb => !noun_context && !after_preposition && !after_degree,
+                    TriggerPos::Noun => true,
+                };
+                fits && !inside_actor
+            });
         match pick {
             Some(m) => {
                 i = m.last + 1;
-                found.push(m);
+                // A dictionary's `[---]`: the words are known and report no event.
+                let null = triggers
+                    .trigger(m.trigger)
+                    .dictionary
+                    .as_ref()
+                    .is_some_and(|d| d.null);
+                if !null {
+                    found.push(m);
+                }
             }
             None => i += 1,
         }
@@ -513,7 +544,12 @@ fn code_sentence(
     for (k, m) in found.iter().enumerate() {
         let t = triggers.trigger(m.trigger);
         let mut reacted_to = false;
+        // A dictionary codes every verb it knows (PETRARCH's rule); its patterns say
+        // themselves what a complement means ("vowed to wage war").
         let governor = found[..k].iter().enumerate().rev().find(|(_, prev)| {
+            if t.dictionary.is_some() {
+                return false;
+            }
             let pt = triggers.trigger(prev.trigger);
             if clause_of[prev.last] != clause_of[m.first] {
                 return false;
@@ -584,8 +620,53 @@ fn code_sentence(
             continue;
         }
         // The subject of "condemned the attack" condemned it; it did not attack.
-        let (mut actor, recipient) =
-            participants(m, t.pos, &phrases, &words, &clause_of, !reacted_to);
+        let (mut actor, mut recipient) = participants(
+            m,
+            t.pos,
+            &phrases,
+            &words,
+            &clause_of,
+            !reacted_to,
+            t.dictionary.is_some(),
+        );
+        // "condemned the attack … and promised aid to the villages": a verb coordinated
+        // with an earlier one, with no subject of its own, shares that verb's subject.
+        if t.pos == TriggerPos::Verb && m.first > 0 && words[m.first - 1] == "and" {
+            let earlier = (0..k).rev().find_map(|g| {
+                let pt = triggers.trigger(found[g].trigger);
+                (pt.pos == TriggerPos::Verb && clause_of[found[g].last] == clause_of[m.first])
+                    .then_some(draft_of[g])
+                    .flatten()
+            });
+            if let Some(d) = earlier {
+                let shared = drafts[d].actor.clone();
+                if !shared.is_empty() {
+                    recipient.retain(|r| !shared.contains(r));
+                    actor = shared;
+                }
+            }
+        }
+        // A dictionary pattern's slots say where its source and target stand.
+        // A slot before the verb ends a subject list ("Gondor and Osgiliath have …"), a
+        // slot after it starts an object list.
+        let slot = |at: Option<u32>| {
+            at.and_then(|j| phrases.iter().position(|p| p.first == j as usize))
+                .map(|i| {
+                    if phrases[i].first < m.first {
+                        compound_left(i, &phrases, &words)
+                    } else {
+                        compound_right(i, &phrases, &words)
+                    }
+                })
+        };
+        if let Some(target) = slot(m.target) {
+            recipient = target;
+            actor.retain(|a| !recipient.contains(a));
+        }
+        if let Some(source) = slot(m.source) {
+            actor = source;
+            recipient.retain(|r| !actor.contains(r));
+        }
         // "drew condemnation from the United Nations", "support from Turkey": after a noun
         // of reaction or help, "from X" names who reacts or helps. (Not after nouns of
         // movement or force: "withdrawal from Gaza", "attacks from the north".)
@@ -633,7 +714,7 @@ fn code_sentence(
             && words[m.first.saturating_sub(4)..m.first]
                 .iter()
                 .any(|w| matches!(*w, "will" | "would" | "wo" | "won't" | "shall"));
-        let (event, modality, cameo, mode) = if refusal {
+        let (event, modality, cameo, mode) = if refusal && t.dictionary.is_none() {
             (
                 EventType::Reject,
                 Modality::Asserted,
@@ -652,24 +733,31 @@ fn code_sentence(
             actor,
             recipient,
             modality,
+            dictionary: t.dictionary.is_some(),
+            variant: 0,
         };
-        // "Russia could attack …, Kyiv warned": another party's warning of what the actor
-        // may do is not the actor's threat or promise; the act keeps its type and
-        // modality, and the warning is not a threat by the warner either.
-        let warned_by = warner(&phrases, &words).filter(|&(by, _)| {
-            matches!(modality, Modality::Future | Modality::Hypothetical)
-                && draft
-                    .actor
-                    .first()
-                    .and_then(|&a| phrases[a].code.as_deref())
-                    .is_some_and(|actor| actor != by)
-        });
-        match warned_by {
-            Some((_, verb)) => warning_verb = Some(verb),
-            None => apply_future_rule(&mut draft),
-        }
         draft_of.push(Some(drafts.len()));
-        drafts.push(draft);
+        match &t.dictionary {
+            None => {
+                // "Russia could attack …, Kyiv warned": another party's warning of what
+                // the actor may do is not the actor's threat or promise; the act keeps
+                // its type and modality, and the warning is not a threat by the warner.
+                let warned_by = warner(&phrases, &words).filter(|&(by, _)| {
+                    matches!(modality, Modality::Future | Modality::Hypothetical)
+                        && draft
+                            .actor
+                            .first()
+                            .and_then(|&a| phrases[a].code.as_deref())
+                            .is_some_and(|actor| actor != by)
+                });
+                match warned_by {
+                    Some((_, verb)) => warning_verb = Some(verb),
+                    None => apply_future_rule(&mut draft),
+                }
+                drafts.push(draft);
+            }
+            Some(meaning) => dictionary_drafts(draft, meaning, &mut drafts),
+        }
     }
     if let Some(df) = demand {
         let at = drafts
@@ -684,6 +772,8 @@ fn code_sentence(
                     first: df.must,
                     last: df.must,
                     form: VerbForm::Other,
+                    source: None,
+                    target: None,
                 },
                 event: EventType::Request,
                 mode: None,
@@ -692,6 +782,8 @@ fn code_sentence(
                 actor: df.actor,
                 recipient: df.recipient,
                 modality: Modality::Asserted,
+                dictionary: false,
+                variant: 0,
             },
         );
     }
@@ -699,7 +791,10 @@ fn code_sentence(
     // 3. One event per type per sentence: "An airstrike killed six" is one ASSAULT.
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
-        if let Some(prev) = merged.iter_mut().find(|p| p.event == d.event) {
+        if let Some(prev) = merged
+            .iter_mut()
+            .find(|p| p.event == d.event && !p.dictionary && !d.dictionary)
+        {
             // Keep the first trigger as evidence, fill what it lacks from the others.
             if prev.actor.is_empty() && !d.actor.iter().any(|a| prev.recipient.contains(a)) {
                 prev.actor = d.actor;
@@ -852,10 +947,22 @@ fn code_sentence(
             }
         }
         let confidence = confidence(&d, &actor, &recipient);
-        let id = stable_id(
-            "e",
-            &[&article.id, &trigger_start.to_string(), d.event.as_str()],
-        );
+        let id = if d.variant == 0 {
+            stable_id(
+                "e",
+                &[&article.id, &trigger_start.to_string(), d.event.as_str()],
+            )
+        } else {
+            stable_id(
+                "e",
+                &[
+                    &article.id,
+                    &trigger_start.to_string(),
+                    d.event.as_str(),
+                    &d.variant.to_string(),
+                ],
+            )
+        };
         out.push(Event {
             id,
             article_id: article.id.clone(),
@@ -891,6 +998,53 @@ fn code_sentence(
         });
     }
     out
+}
+
+/// The events a dictionary match reports (PETRARCH's conventions): a `[a:b]` pair is the
+/// source doing `a` to the target and the target doing `b` back (`[:b]` only the
+/// latter); a compound source with no target named, under a reciprocal pattern (`%`) or
+/// a pair, acts among its own members ("Gondor and Osgiliath have delayed their
+/// meeting", "Egypt and Jordan renewed ties"); `[---]` never gets here.
+fn dictionary_drafts(draft: Draft, meaning: &triggers::DictionaryMeaning, out: &mut Vec<Draft>) {
+    let mut variant = 0;
+    let mut push = |mut d: Draft, out: &mut Vec<Draft>| {
+        d.variant = variant;
+        variant += 1;
+        out.push(d);
+    };
+    let reciprocal = (meaning.reciprocal || meaning.reverse.is_some())
+        && draft.recipient.is_empty()
+        && draft.actor.len() >= 2;
+    if reciprocal {
+        for &a in &draft.actor {
+            let others: Vec<usize> = draft.actor.iter().copied().filter(|&o| o != a).collect();
+            push(
+                Draft {
+                    actor: vec![a],
+                    recipient: others,
+                    ..draft.clone()
+                },
+                out,
+            );
+        }
+        return;
+    }
+    if let Some((code, event)) = &meaning.reverse {
+        let reverse = Draft {
+            actor: draft.recipient.clone(),
+            recipient: draft.actor.clone(),
+            cameo: code.clone(),
+            event: *event,
+            mode: None,
+            ..draft.clone()
+        };
+        if meaning.forward {
+            push(draft, out);
+        }
+        push(reverse, out);
+    } else {
+        push(draft, out);
+    }
 }
 
 /// Verbs that introduce what someone said or declared.
@@ -1162,6 +1316,7 @@ fn participants(
     words: &[&str],
     clause_of: &[usize],
     subject_may_act: bool,
+    dictionary: bool,
 ) -> (Vec<usize>, Vec<usize>) {
     let usable = |p: &ActorPhrase| !p.locative;
     match pos {
@@ -1184,9 +1339,39 @@ fn participants(
                     // "Serbia lifted the curfew in Montenegro".
                     let actor_codes: Vec<&Option<String>> =
                         subject.iter().map(|&i| &phrases[i].code).collect();
+                    // With a user's dictionary (PETRARCH's reading) any coded place serves:
+                    // "criticized the closure of guest houses in Bree".
                     object = object_of(m.first, m.last, phrases, words, |p: &ActorPhrase| {
-                        p.country_name && !actor_codes.contains(&&p.code)
+                        (p.country_name || (dictionary && p.code.is_some()))
+                            && !actor_codes.contains(&&p.code)
                     });
+                }
+                if object.is_empty() && dictionary {
+                    // PETRARCH's reading: the target is the first coded actor anywhere in
+                    // the verb's phrase ("rescheduled his annual hunting trip in the White
+                    // Downs"), however long the phrase before it.
+                    // A comma between two adjectives ("complete, full diplomatic ties")
+                    // does not end the phrase.
+                    let adjectives_comma = |i: usize| {
+                        words[i] == ","
+                            && i > m.last + 1
+                            && i + 1 < words.len()
+                            && plain_adjective(words[i - 1])
+                            && plain_adjective(words[i + 1])
+                    };
+                    let stop = (m.last + 1..words.len())
+                        .find(|&i| OBJECT_STOPS.contains(&words[i]) && !adjectives_comma(i))
+                        .unwrap_or(words.len());
+                    let coded = |i: usize| {
+                        let p = &phrases[i];
+                        p.first > m.last
+                            && p.first < stop
+                            && (p.code.is_some() || !p.sectors.is_empty())
+                            && !subject.contains(&i)
+                    };
+                    if let Some(i) = (0..phrases.len()).find(|&i| coded(i)) {
+                        object = compound_right(i, phrases, words);
+                    }
                 }
                 (subject, object)
             }
@@ -1424,10 +1609,7 @@ fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<us
         .rposition(|p| p.last < phrases[cur].first)
     {
         let between = &words[phrases[prev].last + 1..phrases[cur].first];
-        if !between.is_empty()
-            && between.iter().all(|w| CONNECTIVES.contains(w))
-            && !phrases[prev].locative
-        {
+        if list_separator(between) && !phrases[prev].locative {
             out.insert(0, prev);
             cur = prev;
         } else {
@@ -1442,10 +1624,12 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     let mut cur = head;
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
-        if !between.is_empty()
-            && between.iter().all(|w| CONNECTIVES.contains(w))
-            && !phrases[next].locative
-        {
+        // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
+        // the speaker of the sentence, not one more member of the list.
+        let speaker = words
+            .get(phrases[next].last + 1)
+            .is_some_and(|w| matches!(*w, "said" | "says" | "told" | "added"));
+        if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
             cur = next;
         } else {
@@ -1453,6 +1637,86 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
         }
     }
     out
+}
+
+/// Whether the words between two phrases join them into one list: connectives only
+/// ("Egypt, Jordan and the EU"), or, where a comma or "and" says a list goes on, also
+/// the members' own adjectives ("Egypt, Saudi Arabia and tiny Qatar") — at most three,
+/// none a verb form or a function word.
+fn list_separator(between: &[&str]) -> bool {
+    if between.is_empty() {
+        return false;
+    }
+    if between.iter().all(|w| CONNECTIVES.contains(w)) {
+        return true;
+    }
+    let listed = between.iter().any(|w| matches!(*w, "," | "and" | "nor"));
+    let modifiers = between.iter().filter(|w| !CONNECTIVES.contains(w)).count();
+    listed
+        && modifiers <= 3
+        && between
+            .iter()
+            .all(|w| CONNECTIVES.contains(w) || plain_adjective(w))
+}
+
+/// A lower-case word that can only be a modifier here: three letters or more, no verb
+/// ending (-ed, -ing, -s) or adverb ending (-ly), and no function word.
+fn plain_adjective(w: &str) -> bool {
+    w.len() >= 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !["ed", "ing", "s", "ly"].iter().any(|e| w.ends_with(e))
+        && !matches!(
+            w,
+            "said"
+                | "told"
+                | "who"
+                | "which"
+                | "that"
+                | "then"
+                | "but"
+                | "for"
+                | "with"
+                | "from"
+                | "not"
+                | "has"
+                | "have"
+                | "had"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "must"
+                | "should"
+                | "they"
+                | "she"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "into"
+                | "over"
+                | "under"
+                | "against"
+                | "between"
+                | "among"
+                | "also"
+                | "all"
+                | "only"
+                | "other"
+                | "both"
+                | "each"
+                | "more"
+                | "most"
+        )
 }
 
 /// Words that may separate a verb from its object or prepositional object.

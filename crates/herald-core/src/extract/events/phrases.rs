@@ -140,6 +140,7 @@ pub fn build_phrases(
             code_from_text: code.is_some(),
         };
         let mut consumed = k + 1;
+        let mut shared_role: Vec<ActorPhrase> = Vec::new();
 
         match e.form {
             ActorForm::Adjective => {
@@ -263,12 +264,42 @@ pub fn build_phrases(
                         if n.first == after + 1 + skip_the && is_country && phrase.code.is_none() {
                             phrase.code = owner.code.clone();
                             phrase.code_from_text = owner.code.is_some();
-                            // "the president of Kenya" is one phrase; in "police in
-                            // Nairobi" the place stays a place (the event's location).
-                            if prep == Some("of") {
+                            // "the president of Kenya", "soldiers from Chad" are one
+                            // phrase; in "police in Nairobi" the place stays a place (the
+                            // event's location).
+                            // "the ambassadors of France, Germany and Italy",
+                            // "lawmakers in Chile and Peru": the role is held for each
+                            // country of a list.
+                            let mut j = k + 2;
+                            let mut prev_last = n.last;
+                            let mut members = Vec::new();
+                            while let Some(m) = ts.get(j) {
+                                let e = lexicon.entry(m.entry);
+                                let between = &words[prev_last + 1..m.first];
+                                let listed = !between.is_empty()
+                                    && between.iter().all(|w| matches!(*w, "," | "and" | "the"))
+                                    && matches!(e.kind, ActorKind::Country | ActorKind::Igo)
+                                    && e.form == ActorForm::Name;
+                                if !listed {
+                                    break;
+                                }
+                                let mut member = phrase.clone();
+                                member.first = m.first;
+                                member.last = m.last;
+                                member.start = spans[m.first].0;
+                                member.end = spans[m.last].1;
+                                member.code = e.code.clone();
+                                member.code_from_text = e.code.is_some();
+                                members.push(member);
+                                prev_last = m.last;
+                                j += 1;
+                            }
+                            // A single place after "in" stays a place.
+                            if matches!(prep, Some("of") | Some("from")) || !members.is_empty() {
                                 phrase.last = n.last;
                                 phrase.end = spans[n.last].1;
-                                consumed = k + 2;
+                                shared_role = members;
+                                consumed = j;
                             }
                         }
                     }
@@ -277,6 +308,7 @@ pub fn build_phrases(
             _ => {}
         }
         out.push(phrase);
+        out.append(&mut shared_role);
         k = consumed;
         extend_with_name(
             &mut out, lexicon, &ts, &mut k, words, raw, spans, date, headline,
@@ -329,9 +361,15 @@ fn extend_with_name(
     }
     let next = phrase.last + 1;
     // A known person right after a role ("President Putin", "opposition leader Raila
-    // Odinga").
+    // Odinga"); after a capitalised title any name is the holder's ("Prime Minister
+    // Israel Katz"), even one a dictionary files under a country code.
     if let Some(&T { first, last, entry }) = ts.get(*k) {
-        if first == next && lexicon.entry(entry).kind == ActorKind::Person {
+        let holder = lexicon.entry(entry);
+        let titled_name = title_cased
+            && !headline
+            && holder.form == ActorForm::Name
+            && holder.kind == ActorKind::Country;
+        if first == next && (holder.kind == ActorKind::Person || titled_name) {
             let person = lexicon.entry(entry);
             let (code, sectors) = person.resolve(date);
             if phrase.code.is_none() {

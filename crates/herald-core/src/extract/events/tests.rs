@@ -526,3 +526,247 @@ fn an_act_going_on_since_a_past_date_is_historical() {
     assert_eq!(codes(&e.actor), vec!["ISR"]);
     assert_eq!(codes(&e.recipient), vec!["PSE"]);
 }
+
+/// The built-in actors with a PETRARCH-format verb dictionary.
+fn with_verbs(verbs: &str, text: &str, published: &str) -> Vec<Event> {
+    use super::dictionaries::Dictionaries;
+    use super::triggers::TriggerLexicon;
+    let builtin = Dictionaries::builtin();
+    let (lexicon, _, defects) = TriggerLexicon::from_petrarch_verbs(verbs);
+    assert!(defects.is_empty(), "{defects:?}");
+    let dictionaries = Dictionaries {
+        actors: builtin.actors.clone(),
+        triggers: std::sync::Arc::new(lexicon),
+        discards: builtin.discards.clone(),
+    };
+    crate::pipeline::code_with(&article(text, published), &dictionaries)
+}
+
+#[test]
+fn a_dictionary_pair_codes_the_visit_and_the_hosting() {
+    let evs = with_verbs(
+        "--- ARRIVE [032:033] ---\nARRIVE\n",
+        "French President Emmanuel Macron arrived in Lebanon on Thursday.",
+        "2020-08-07",
+    );
+    let got: Vec<(Vec<String>, Vec<String>, String)> = evs
+        .iter()
+        .map(|e| {
+            (
+                codes(&e.actor),
+                codes(&e.recipient),
+                e.cameo.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["FRA".into()], vec!["LBN".into()], "032".into()),
+            (vec!["LBN".into()], vec!["FRA".into()], "033".into()),
+        ]
+    );
+    assert_ne!(evs[0].id, evs[1].id);
+}
+
+#[test]
+fn a_compound_subject_without_object_acts_among_its_members() {
+    let evs = with_verbs(
+        "--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064:064]\n",
+        "Egypt and Qatar renewed diplomatic ties on Tuesday after a three-year rift.",
+        "2021-01-20",
+    );
+    let pairs: Vec<(Vec<String>, Vec<String>)> = evs
+        .iter()
+        .map(|e| (codes(&e.actor), codes(&e.recipient)))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (vec!["EGY".into()], vec!["QAT".into()]),
+            (vec!["QAT".into()], vec!["EGY".into()]),
+        ]
+    );
+    assert!(evs.iter().all(|e| e.cameo.as_deref() == Some("064")));
+}
+
+#[test]
+fn a_dictionary_code_is_kept_under_future_and_negation() {
+    let verbs = "&CURRENCY\n+EUROS\n--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [071]\n\
+                 --- WIRETAP [1711] ---\nWIRE_+TAP {WIRE_+TAPPED}\n- WILL NOT * [081]\n";
+    let e = &with_verbs(
+        verbs,
+        "Germany will contribute 100 million euros to Ukraine, the chancellor said.",
+        "2022-06-01",
+    )[0];
+    assert_eq!(e.cameo.as_deref(), Some("071"));
+    assert_eq!(e.event, EventType::Aid);
+    assert_eq!(codes(&e.recipient), ["UKR"]);
+    let e = &with_verbs(
+        verbs,
+        "Britain will not wire tap the communications of France, the minister said.",
+        "2022-06-01",
+    )[0];
+    assert_eq!(e.cameo.as_deref(), Some("081"));
+}
+
+#[test]
+fn neither_nor_joins_a_compound_actor() {
+    let evs = events(
+        "Neither Russia nor China condemned the strike on Syria.",
+        "2018-04-15",
+    );
+    assert_eq!(codes(&evs[0].actor), ["RUS", "CHN"]);
+}
+
+#[test]
+fn a_name_after_a_capitalised_title_is_the_holder_not_a_country() {
+    let e = &events(
+        "Israeli Defense Minister Israel Katz accused Iran of launching the drones.",
+        "2025-01-10",
+    )[0];
+    assert_eq!(codes(&e.actor), ["ISR"]);
+    assert_eq!(sectors(&e.actor), ["GOV"]);
+    assert!(e.actor[0].entity_text.ends_with("Israel Katz"));
+}
+
+#[test]
+fn a_compound_slot_before_the_verb_takes_the_whole_subject_list() {
+    let evs = with_verbs(
+        "--- DELAY [120] ---\nPOSTPONE\n- % HAVE * [191]\n",
+        "Russia and Ukraine have postponed their talks in Istanbul.",
+        "2022-03-28",
+    );
+    let pairs: Vec<(Vec<String>, Vec<String>, String)> = evs
+        .iter()
+        .map(|e| {
+            (
+                codes(&e.actor),
+                codes(&e.recipient),
+                e.cameo.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (vec!["RUS".into()], vec!["UKR".into()], "191".into()),
+            (vec!["UKR".into()], vec!["RUS".into()], "191".into()),
+        ]
+    );
+}
+
+#[test]
+fn with_a_dictionary_the_target_is_the_first_coded_actor_of_the_verb_phrase() {
+    let evs = with_verbs(
+        "--- RESCHEDULE [082] ---\nRESCHEDULE\n",
+        "Hungary has rescheduled its long-planned annual trade fair with Serbia.",
+        "2021-05-03",
+    );
+    assert_eq!(codes(&evs[0].actor), ["HUN"]);
+    assert_eq!(codes(&evs[0].recipient), ["SRB"]);
+}
+
+#[test]
+fn a_role_of_a_country_list_is_held_for_each_country() {
+    let e = &with_verbs(
+        "--- PRESENT [---] ---\nPRESENT\n- * CREDENTIALS [032]\n",
+        "The ambassadors of France, Germany and Italy presented their credentials to Kenya's president on Wednesday.",
+        "2019-05-02",
+    );
+    let evs: Vec<&Event> = e.iter().filter(|e| e.actor.len() == 3).collect();
+    assert!(!evs.is_empty(), "{e:#?}");
+    assert_eq!(codes(&evs[0].actor), ["FRA", "DEU", "ITA"]);
+    assert!(evs[0]
+        .actor
+        .iter()
+        .all(|a| a.sector.first().map(String::as_str) == Some("GOV")));
+}
+
+#[test]
+fn soldiers_from_a_country_are_its_military() {
+    let evs = with_verbs(
+        "--- EXCLUDE [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}\n",
+        "Soldiers from Chad have cordoned off the roads leading into Niger.",
+        "2021-04-20",
+    );
+    assert_eq!(codes(&evs[0].actor), ["TCD"]);
+    assert_eq!(sectors(&evs[0].actor), ["MIL"]);
+    assert_eq!(codes(&evs[0].recipient), ["NER"]);
+}
+
+#[test]
+fn a_coordinated_verb_shares_the_subject_and_a_degree_adverb_makes_an_adjective() {
+    let evs = with_verbs(
+        "--- CONDEMN [122] ---\nCONDEMN\n--- PROMISE [050] ---\nPROMISE\n--- CLOSE [---] ---\nCLOSE\n- * BORDER [192]\n",
+        "The German government condemned an attack by Russian soldiers in eastern Ukraine on Thursday and promised aid to the affected Ukrainian villages very close to the border.",
+        "2022-04-08",
+    );
+    let got: Vec<(Vec<String>, String)> = evs
+        .iter()
+        .map(|e| (codes(&e.actor), e.cameo.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["DEU".to_string()], "122".to_string()),
+            (vec!["DEU".to_string()], "050".to_string())
+        ]
+    );
+    assert_eq!(codes(&evs[1].recipient), ["UKR"]);
+}
+
+#[test]
+fn list_members_may_carry_their_own_adjectives() {
+    let evs = events(
+        "Egypt, Saudi Arabia and tiny Qatar condemned the attack on the mosque.",
+        "2019-11-05",
+    );
+    assert_eq!(codes(&evs[0].actor), ["EGY", "SAU", "QAT"]);
+    // Without a comma or "and", words between two names are not a list.
+    let evs = events("Egypt accused Israel of violating the truce.", "2019-11-05");
+    assert_eq!(codes(&evs[0].actor), ["EGY"]);
+}
+
+#[test]
+fn an_aside_in_parentheses_belongs_to_the_name_before_it() {
+    let evs = with_verbs(
+        "--- AGREE [---] ---\nAGREE\n- % * [030:030]\n",
+        "The Philippines and the European Union (EU) agree that the disputes should be settled by arbitration.",
+        "2016-07-13",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(codes(&evs[0].actor), codes(&evs[1].recipient));
+    assert_eq!(codes(&evs[0].recipient), codes(&evs[1].actor));
+    assert_eq!(codes(&evs[0].actor), ["PHL"]);
+}
+
+#[test]
+fn a_comma_between_adjectives_does_not_end_the_object() {
+    let evs = with_verbs(
+        "--- RESTORE [064] ---\nRESTORE\n",
+        "Qatar is about to restore complete, full diplomatic ties with Egypt, a senior official said.",
+        "2021-01-18",
+    );
+    assert_eq!(codes(&evs[0].actor), ["QAT"]);
+    assert_eq!(codes(&evs[0].recipient), ["EGY"]);
+}
+
+#[test]
+fn a_role_in_a_list_of_countries_is_held_in_each() {
+    let evs = with_verbs(
+        "--- WELCOME [041] ---\nWELCOME\n",
+        "Lawmakers in Chile and Peru welcomed the resumption of talks with Bolivia.",
+        "2018-10-02",
+    );
+    assert_eq!(codes(&evs[0].actor), ["CHL", "PER"]);
+    assert_eq!(sectors(&evs[0].actor), ["LEG", "LEG"]);
+    assert_eq!(codes(&evs[0].recipient), ["BOL"]);
+    // One place after "in" stays a place: the police are Kenya's, Nairobi is where.
+    let e = one(
+        "Police in Nairobi fired tear gas at protesters on Tuesday.",
+        "2023-03-15",
+    );
+    assert_eq!(e.actor[0].entity_text, "Police");
+    assert_eq!(e.event_loc.as_ref().unwrap().extracted_place, "Nairobi");
+}

@@ -28,6 +28,7 @@ pub mod agents;
 pub mod convert;
 pub mod discards;
 pub mod lexicon;
+pub mod verbs;
 
 #[cfg(test)]
 mod tests;

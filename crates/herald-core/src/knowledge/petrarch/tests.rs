@@ -328,3 +328,129 @@ fn phoenix_entries_code_real_news_names_with_their_office_on_the_day() {
         &["GOV".to_string()][..]
     );
 }
+
+#[test]
+fn verb_blocks_forms_patterns_and_synsets() {
+    use super::verbs::{self, Atom, VerbCode};
+    let file = verbs::read(
+        "<!-- VERBS -->\n\
+         &CURRENCY\n\
+         +DOLLARS\n\
+         +SWISS FRANCS\n\
+         &NEG_\n\
+         +DID N'T\n\
+         --- BREAK [1717] ---\n\
+         BREAK { BROKE BROKEN  }\n\
+         +BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN }\n\
+         WIRE_+TAP [1711]\n\
+         - + KNOWN_ * IN_ $  [076]  # comment\n\
+         - * &CURRENCY [903]\n\
+         - &NEG * [---]\n\
+         - * FXLL [+++]\n\
+         - * (TO BORDER) {ARMS SHIPMENT} [025?]\n\
+         --- ARRIVE [032:033] ---\n\
+         ARRIVE\n\
+         - * (BEFORE COURT) [:173]\n\
+         ~ a (a b ATTACK) SAY = a b 015\n",
+    );
+    assert_eq!(file.blocks.len(), 2);
+    assert_eq!(file.blocks[0].code, VerbCode::Event("1717".into()));
+    assert_eq!(
+        file.blocks[1].code,
+        VerbCode::Pair {
+            forward: Some("032".into()),
+            reverse: Some("033".into())
+        }
+    );
+    let heads: Vec<&str> = file.verbs[0]
+        .forms
+        .iter()
+        .map(|f| f.head.as_str())
+        .collect();
+    assert_eq!(heads, ["BREAK", "BROKE", "BROKEN"]);
+    assert_eq!(file.verbs[1].forms[2].head, "BROKE");
+    assert_eq!(file.verbs[1].forms[2].after, ["DOWN"]);
+    assert_eq!(file.verbs[2].forms[0].before, ["WIRE"]);
+    assert_eq!(file.verbs[2].forms[2].head, "TAPED"); // PETRARCH's rule, no doubling
+    assert_eq!(file.verbs[2].code, Some(VerbCode::Event("1711".into())));
+    let arrive: Vec<&str> = file.verbs[3]
+        .forms
+        .iter()
+        .map(|f| f.head.as_str())
+        .collect();
+    assert_eq!(arrive, ["ARRIVE", "ARRIVES", "ARRIVED", "ARRIVING"]);
+    let p = &file.patterns[0];
+    assert_eq!(
+        p.atoms,
+        [
+            Atom::Target,
+            Atom::Word("KNOWN".into()),
+            Atom::Verb,
+            Atom::Word("IN".into()),
+            Atom::Source
+        ]
+    );
+    assert_eq!(p.joined, [false; 5]); // a trailing `_` marks a whole word, not a join
+    assert_eq!(file.patterns[2].code, VerbCode::Null);
+    // `[+++]` is left out; `[025?]` repaired; braces join, parentheses only group.
+    assert_eq!(file.patterns.len(), 5);
+    assert_eq!(file.patterns[3].code, VerbCode::Event("025".into()));
+    assert_eq!(file.patterns[3].joined, [false, false, false, true, false]);
+    assert_eq!(
+        file.patterns[4].code,
+        VerbCode::Pair {
+            forward: None,
+            reverse: Some("173".into())
+        }
+    );
+    assert_eq!(
+        file.synsets["CURRENCY"],
+        vec![
+            vec!["DOLLARS".to_string()],
+            vec!["SWISS".to_string(), "FRANCS".to_string()],
+        ]
+    );
+    assert_eq!(
+        file.synsets["NEG"],
+        vec![vec!["DID".to_string(), "N'T".to_string()]]
+    );
+    let lines: Vec<usize> = file.defects.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [14, 15, 19]);
+}
+
+/// Both real verb files read with few defects (skipped without `../shared/data`).
+#[test]
+fn the_verb_files_read_with_few_defects() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    let files = [
+        ("petrarch2-unittests/PETR.Validate.verbs.txt", 90, 300, 20),
+        ("phoenix-cameo-dictionaries/CAMEO.2.0.txt", 390, 4_500, 40),
+    ];
+    for (name, blocks, patterns, max_defects) in files {
+        let path = root.join(name);
+        if !path.exists() {
+            eprintln!("skipped: {} not found", path.display());
+            return;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let file = super::verbs::read(&text);
+        for d in &file.defects {
+            eprintln!("{name}:{}: {}", d.line, d.what);
+        }
+        assert!(
+            file.blocks.len() >= blocks,
+            "{name}: {} blocks",
+            file.blocks.len()
+        );
+        assert!(
+            file.patterns.len() >= patterns,
+            "{name}: {} patterns",
+            file.patterns.len()
+        );
+        assert!(
+            file.defects.len() <= max_defects,
+            "{name}: {} defects",
+            file.defects.len()
+        );
+    }
+}
