@@ -44,6 +44,11 @@ pub struct EvalArgs {
     /// them to stderr, also with `--json`).
     #[arg(long)]
     pub misses: bool,
+    /// `plover` only: code with these PETRARCH-format dictionaries instead of the built-in
+    /// ones (as `herald extract --dictionaries`), e.g. the Phoenix verb dictionary, to
+    /// compare them on the same gold.
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
 }
 
 /// Default data folder of a suite: `$HERALD_SHARED_DATA/<name>` if set, else the

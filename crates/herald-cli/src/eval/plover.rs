@@ -21,7 +21,8 @@
 
 use super::{gold_json, EvalArgs};
 use herald_core::model::{Article, Event, EventType};
-use herald_core::pipeline::code;
+use herald_core::extract::events::dictionaries::Dictionaries;
+use herald_core::pipeline::code_with;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -216,6 +217,14 @@ fn codes(list: &[(String, String)]) -> Vec<(String, String)> {
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
     let gold = load(args)?;
+    let dictionaries = match &args.dictionaries {
+        None => Dictionaries::builtin().clone(),
+        Some(dir) => {
+            Dictionaries::from_petrarch_dir(dir)
+                .map_err(|e| anyhow::anyhow!("--dictionaries: {e}"))?
+                .0
+        }
+    };
     let igos = igo_codes();
     // Compile the built-in knowledge before timing: the speed figure is the coder's.
     let _ = herald_core::knowledge::actors::ActorLexicon::builtin();
@@ -250,7 +259,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
             story_id: None,
             origin: None,
         };
-        let events = code(&article);
+        let events = code_with(&article, &dictionaries);
         total_events += events.len();
         extra += events.len().saturating_sub(1);
         let answer: Option<&Event> = events.first();
