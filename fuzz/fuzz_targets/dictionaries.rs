@@ -3,7 +3,8 @@
 //! a lexicon that then matches text.
 #![no_main]
 use herald_core::knowledge::actors::LexiconBuilder;
-use herald_core::knowledge::petrarch::{actors, agents, discards, lexicon};
+use herald_core::extract::events::triggers::TriggerLexicon;
+use herald_core::knowledge::petrarch::{actors, agents, discards, lexicon, verbs};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,6 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let actor_file = actors::read(&text);
     let agent_file = agents::read(&text);
     let _ = discards::read(&text);
+    let _ = verbs::read(&text);
+    let _ = TriggerLexicon::from_petrarch_verbs(&text);
     let mut builder = LexiconBuilder::new();
     lexicon::add_actors(&mut builder, &actor_file.actors);
     lexicon::add_agents(&mut builder, &agent_file.agents);
