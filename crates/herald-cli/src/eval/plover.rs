@@ -20,8 +20,8 @@
 //!   v2.0 modes, THREATEN `curfew`/`martial-law` become `restrict`).
 
 use super::{gold_json, EvalArgs};
-use herald_core::model::{Article, Event, EventType};
 use herald_core::extract::events::dictionaries::Dictionaries;
+use herald_core::model::{Article, Event, EventType};
 use herald_core::pipeline::code_with;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;

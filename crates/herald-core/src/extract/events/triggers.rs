@@ -791,13 +791,19 @@ fn merge_contractions(atoms: &mut Vec<(PatternAtom, bool)>, reversed: bool) {
     *atoms = out;
 }
 
+/// `base` without its last character (a user's file may hold any script, so never cut
+/// by byte count).
+fn without_last_char(base: &str) -> &str {
+    base.char_indices().last().map_or("", |(i, _)| &base[..i])
+}
+
 /// Which inflection a dictionary form is, judged from its spelling against the base.
 fn form_kind(head: &str, base: &str) -> VerbForm {
     if head == base {
         VerbForm::Base
     } else if head.ends_with("ING") {
         VerbForm::Gerund
-    } else if head.ends_with('S') && head.starts_with(&base[..base.len().saturating_sub(1)]) {
+    } else if head.ends_with('S') && head.starts_with(without_last_char(base)) {
         VerbForm::ThirdSingular
     } else {
         VerbForm::PastOrParticiple

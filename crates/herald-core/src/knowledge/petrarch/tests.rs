@@ -454,3 +454,12 @@ fn the_verb_files_read_with_few_defects() {
         );
     }
 }
+
+#[test]
+fn verb_forms_in_any_script_do_not_break_the_trigger_table() {
+    // Found by the `dictionaries` fuzz target: a verb form ending in a two-byte character
+    // was cut by byte count.
+    let (_, _, _) = crate::extract::events::triggers::TriggerLexicon::from_petrarch_verbs(
+        "--- ATTACKϬ [190] ---\nATTACKϬ\nATTACKϬS\n- * BACK [190]\n",
+    );
+}
