@@ -175,20 +175,23 @@ impl Dictionaries {
                     defects: Vec::new(),
                 };
                 match kind {
-                    "actors" => {
-                        let file = petrarch::actors::read(&text);
+                    "actors" | "agents" => {
                         let builder = actors.get_or_insert_with(LexiconBuilder::new);
-                        let loaded = petrarch::lexicon::add_actors(builder, &file.actors);
+                        let (defects, loaded) = if kind == "actors" {
+                            let file = petrarch::actors::read(&text);
+                            (
+                                file.defects,
+                                petrarch::lexicon::add_actors(builder, &file.actors),
+                            )
+                        } else {
+                            let file = petrarch::agents::read(&text);
+                            (
+                                file.defects,
+                                petrarch::lexicon::add_agents(builder, &file.agents),
+                            )
+                        };
                         report.entries = loaded.entries;
-                        report.defects = file.defects;
-                        report.defects.extend(loaded.defects);
-                    }
-                    "agents" => {
-                        let file = petrarch::agents::read(&text);
-                        let builder = actors.get_or_insert_with(LexiconBuilder::new);
-                        let loaded = petrarch::lexicon::add_agents(builder, &file.agents);
-                        report.entries = loaded.entries;
-                        report.defects = file.defects;
+                        report.defects = defects;
                         report.defects.extend(loaded.defects);
                     }
                     "verbs" => {

@@ -108,10 +108,10 @@ impl BuiltinSource {
             BuiltinSource::Igos => loader.organisations(ActorKind::Igo, ActorForm::Name),
             BuiltinSource::Groups => loader.organisations(ActorKind::Group, ActorForm::Name),
             BuiltinSource::Leaders => loader.leaders(),
-            BuiltinSource::Agents => loader.agents(),
+            BuiltinSource::Agents => loader.agents(true),
             BuiltinSource::Blockers => loader.blockers(),
             BuiltinSource::PhoenixActors => loader.phoenix_actors(),
-            BuiltinSource::PhoenixAgents => loader.phoenix_agents(),
+            BuiltinSource::PhoenixAgents => loader.agents(false),
         }
     }
 }
@@ -335,8 +335,9 @@ impl Loader<'_> {
         }
     }
 
-    /// `phrase|phrase|…  sectors`
-    fn agents(&mut self) {
+    /// `phrase|phrase|…  sectors`. `curated`: a phrase clash is an error in the file;
+    /// otherwise (bulk data) a phrase already claimed stays with its owner.
+    fn agents(&mut self, curated: bool) {
         for row in self.rows(2) {
             let [phrases, sectors] = row.cols[..] else {
                 unreachable!()
@@ -353,8 +354,12 @@ impl Loader<'_> {
                 self.fail(row.line, "an agent needs a sector");
             }
             let id = self.builder.add_entry(entry);
-            for phrase in phrases.split('|') {
-                self.phrase(row.line, phrase.trim(), id, PhraseCase::Any);
+            for phrase in phrases.split('|').map(str::trim) {
+                if curated {
+                    self.phrase(row.line, phrase, id, PhraseCase::Any);
+                } else {
+                    self.builder.add_phrase(phrase, id, PhraseCase::Any);
+                }
             }
         }
     }
@@ -412,27 +417,6 @@ impl Loader<'_> {
             sectors,
             from,
             to,
-        }
-    }
-
-    /// Same columns as `agents.tsv`; a phrase already claimed stays with its owner.
-    fn phoenix_agents(&mut self) {
-        for row in self.rows(2) {
-            let [phrases, sectors] = row.cols[..] else {
-                unreachable!()
-            };
-            let entry = ActorEntry {
-                kind: ActorKind::Agent,
-                form: ActorForm::Noun,
-                code: None,
-                sectors: self.sectors(row.line, sectors),
-                name: None,
-                tenures: Vec::new(),
-            };
-            let id = self.builder.add_entry(entry);
-            for phrase in phrases.split('|') {
-                self.builder.add_phrase(phrase.trim(), id, PhraseCase::Any);
-            }
         }
     }
 

@@ -20,8 +20,10 @@
 
 use super::lexicon::{kind_of, Coded};
 use super::{actors, agents, DatedCode};
-use crate::knowledge::actors::ActorKind;
+use crate::knowledge::actors::{ActorKind, BuiltinSource};
+use std::collections::HashSet;
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// CAMEO sector blocks (they describe a role, never name an organisation).
 const SECTORS: &[&str] = &[
@@ -80,21 +82,31 @@ const ORGANISATIONS: &[(&str, &str)] = &[("NAT", "NATO"), ("EEC", "EU"), ("AFU",
 /// Former states CAMEO still codes (Kosovo's `KSV` is mapped to `XKX` instead).
 const HISTORICAL: &[&str] = &["USR", "SUN", "YUG", "DDR", "CSK", "SCG", "FRY"];
 
+/// The codes in the first column of a built-in actor table.
+fn first_column(source: BuiltinSource) -> HashSet<&'static str> {
+    source
+        .text()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect()
+}
+
 /// Whether a block is a country code of Herald's country table or a former state.
 fn is_country(block: &str) -> bool {
-    static CODES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static CODES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    HISTORICAL.contains(&block)
+        || CODES
+            .get_or_init(|| first_column(BuiltinSource::Countries))
+            .contains(block)
+}
+
+/// Whether a code names a body of Herald's curated IGO table (`UNO`, `EU`, `ARL`, …).
+fn is_curated_body(code: &str) -> bool {
+    static CODES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     CODES
-        .get_or_init(|| {
-            crate::knowledge::actors::BuiltinSource::Countries
-                .text()
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').next())
-                .chain(HISTORICAL.iter().copied())
-                .collect()
-        })
-        .contains(block)
+        .get_or_init(|| first_column(BuiltinSource::Igos))
+        .contains(code)
 }
 
 /// Whether a person's phrase starts with an office title of Herald's curated role nouns
@@ -103,10 +115,9 @@ fn is_country(block: &str) -> bool {
 /// name finds the person, where the whole phrase would take the dictionary's dated role
 /// even when the text says otherwise.
 fn starts_with_title(phrase: &str) -> bool {
-    static TITLES: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
+    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
     let titles = TITLES.get_or_init(|| {
-        crate::knowledge::actors::BuiltinSource::Agents
+        BuiltinSource::Agents
             .text()
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -117,22 +128,6 @@ fn starts_with_title(phrase: &str) -> bool {
     });
     let words: Vec<&str> = phrase.split(' ').collect();
     (1..words.len()).any(|n| titles.contains(&words[..n].join(" ")))
-}
-
-/// Whether a code names a body of Herald's curated IGO table (`UNO`, `EU`, `ARL`, …).
-fn is_curated_body(code: &str) -> bool {
-    static CODES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    CODES
-        .get_or_init(|| {
-            crate::knowledge::actors::BuiltinSource::Igos
-                .text()
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').next())
-                .collect()
-        })
-        .contains(code)
 }
 
 fn blocks(code: &str) -> Vec<String> {
