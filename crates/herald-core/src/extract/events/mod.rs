@@ -16,6 +16,7 @@
 //!    cues of the sentence (old dates, cumulative totals).
 
 pub mod dictionaries;
+pub mod learned;
 pub mod phrases;
 pub mod triggers;
 
@@ -268,6 +269,8 @@ pub fn code_article_with(input: &ArticleInput, dictionaries: &Dictionaries) -> V
     }
     // The story's current reference date: the latest date the text itself gave.
     let mut story_date: Option<DateMention> = None;
+    // Who the article has introduced so far ("Shehbaz Sharif, Pakistan's prime minister").
+    let mut memory = learned::ArticleMemory::new();
 
     for (seq, sentence) in input.sentences.iter().enumerate() {
         let date_mentions = dates::find_dates(
@@ -295,6 +298,7 @@ pub fn code_article_with(input: &ArticleInput, dictionaries: &Dictionaries) -> V
             &dictionaries.discards.sentence,
             article,
             &chars,
+            &mut memory,
         );
         events.extend(sentence_events);
         if let Some(last) = date_mentions.last() {
@@ -411,6 +415,7 @@ fn code_sentence(
     discards: &[Vec<String>],
     article: &Article,
     chars: &CharIndex,
+    memory: &mut learned::ArticleMemory,
 ) -> Vec<Event> {
     let tokens = &sentence.tokens;
     if tokens.is_empty() {
@@ -427,6 +432,20 @@ fn code_sentence(
 
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
     let mut phrases = build_phrases(lexicon, terms, &words, &raw, &spans, event_date);
+    // Before role nouns take the article's country: "the premier" may be a learned person.
+    memory.process_sentence(
+        &learned::SentenceView {
+            seq,
+            words: &words,
+            raw: &raw,
+            spans: &spans,
+            terms,
+            lexicon,
+            places,
+            date: event_date,
+        },
+        &mut phrases,
+    );
     fill_codes_from_context(
         &mut phrases,
         &words,
