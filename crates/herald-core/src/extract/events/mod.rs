@@ -18,6 +18,7 @@
 pub mod dictionaries;
 pub mod learned;
 pub mod phrases;
+pub mod refine;
 pub mod triggers;
 
 use crate::extract::counts::{self, CountKind};
@@ -432,6 +433,16 @@ fn code_sentence(
 
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
     let mut phrases = build_phrases(lexicon, terms, &words, &raw, &spans, event_date);
+    refine::refine_phrases(
+        &mut phrases,
+        &refine::SentenceView {
+            words: &words,
+            spans: &spans,
+            terms,
+            lexicon,
+            places,
+        },
+    );
     // Before role nouns take the article's country: "the premier" may be a learned person.
     memory.process_sentence(
         &learned::SentenceView {
@@ -805,6 +816,15 @@ fn code_sentence(
         );
         let actor = records(&d.actor, &phrases, text, chars);
         let mut recipient = records(&d.recipient, &phrases, text, chars);
+        if recipient.is_empty() {
+            let own = place.as_ref().filter(|_| placed_here);
+            recipient.extend(refine::restriction_recipient(
+                d.event,
+                &d.cameo,
+                mode.as_deref(),
+                own,
+            ));
+        }
         // A visit's host is the country visited ("arrived in Amman" hosts JOR), when the
         // text names no host and the place lies in another country than the visitor's.
         if d.event == EventType::Consult && recipient.is_empty() && placed_here {

@@ -254,6 +254,93 @@ fn a_country_name_modifies_only_the_next_noun() {
 }
 
 #[test]
+fn a_generic_head_takes_the_sector_of_the_role_before_it() {
+    let e = first_of(
+        "Israeli intelligence officials accused Iran of plotting attacks on Jewish targets \
+         in Europe.",
+        "2024-11-20",
+        EventType::Accuse,
+    );
+    assert_eq!(e.actor[0].entity_text, "Israeli intelligence officials");
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["ISR".into()], vec!["SPY".into()])
+    );
+    let e = first_of(
+        "Hamas leaders rejected the Egyptian ceasefire proposal on Tuesday.",
+        "2024-05-07",
+        EventType::Reject,
+    );
+    assert_eq!(e.actor[0].entity_text, "Hamas leaders");
+    assert_eq!(sectors(&e.actor), vec!["REB"]);
+}
+
+#[test]
+fn peoples_are_coded_where_they_live_and_counted_nationals_are_civilians() {
+    // An ethnic group named with its place of residence is that country's population.
+    let e = first_of(
+        "Ethnic Serbs in northern Kosovo protested on Friday against the installation of \
+         ethnic Albanian mayors.",
+        "2023-05-27",
+        EventType::Protest,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["XKX".into()], vec!["CVL".into()])
+    );
+    // Counted nationals are people, not their state.
+    let e = first_of(
+        "Thousands of Kenyans marched in Nairobi on Tuesday to protest against proposed tax \
+         increases.",
+        "2024-06-26",
+        EventType::Protest,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["KEN".into()], vec!["CVL".into()])
+    );
+    // An ethnic group noun after a country adjective: that country's population.
+    let e = first_of(
+        "Syrian Kurds accused Turkey of shelling villages near Kobani.",
+        "2022-11-21",
+        EventType::Accuse,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["SYR".into()], vec!["CVL".into()])
+    );
+}
+
+#[test]
+fn a_restriction_in_a_place_falls_on_its_people() {
+    let e = first_of(
+        "Authorities imposed a curfew in Leh on Wednesday after four people were killed in \
+         clashes between police and protesters.",
+        "2025-09-25",
+        EventType::Coerce,
+    );
+    assert_eq!(e.recipient[0].entity_text, "Leh");
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["IND".into()], vec!["CVL".into()])
+    );
+    // A place that is only where the event happened is not a recipient.
+    let e = first_of(
+        "Police arrested three men in Leh on Wednesday.",
+        "2025-09-25",
+        EventType::Coerce,
+    );
+    assert!(e.recipient.iter().all(|r| r.entity_text != "Leh"));
+}
+
+fn first_of(text: &str, published: &str, t: EventType) -> Event {
+    events(text, published)
+        .into_iter()
+        .find(|e| e.event == t)
+        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}"))
+}
+
+#[test]
 fn unknown_names_join_the_role_or_people_before_them() {
     // A name the dictionaries do not know is kept as text, with the country the context gives.
     let e = one(

@@ -1,0 +1,294 @@
+//! Refinements of a sentence's participant phrases that need a word or two of context
+//! beyond the phrase builder's: who a generic role belongs to ("Israeli *intelligence
+//! officials*" are intelligence, "Hamas leaders" are Hamas), where a people lives ("ethnic
+//! Albanians in south Serbia") and when nationals are people rather
+//! than their state ("thousands of Kenyans"); and the population a restriction falls on
+//! ("imposed a curfew in Abidjan").
+//!
+//! Runs after the phrases are built and before in-document learning, so an apposition
+//! such as "X, an intelligence officer," sees the refined phrase.
+
+use super::phrases::ActorPhrase;
+use crate::extract::places::ArticlePlaces;
+use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm};
+use crate::model::{ActorRecord, EventType, PlaceRecord};
+
+/// Role nouns that say only that someone speaks or acts for a body, not which kind of
+/// body: after another role or a named body they take its sector ("intelligence
+/// officials", "rebel leaders", "Red Cross officials").
+const GENERIC_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "leader",
+    "leaders",
+    "aide",
+    "aides",
+    "representative",
+    "representatives",
+    "member",
+    "members",
+    "source",
+    "sources",
+    "chief",
+    "chiefs",
+    "head",
+    "personnel",
+];
+
+/// Words between "in"/"of" and a place that keep the place the people's home ("in
+/// *south* Serbia", "of the *Israeli-occupied* West Bank").
+const PLACE_MODIFIERS: &[&str] = &[
+    "the",
+    "south",
+    "north",
+    "east",
+    "west",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "southeastern",
+    "southwestern",
+    "northeastern",
+    "northwestern",
+    "occupied",
+    "israeli-occupied",
+    "eastern",
+];
+
+/// Words before nationals that count or describe them as persons: "thousands of
+/// Nigerians", "168 Liberians", "young Algerians".
+const COUNTED: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "some",
+    "many",
+    "several",
+    "young",
+    "ordinary",
+    "angry",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
+/// The sentence as the refinements see it.
+pub struct SentenceView<'a> {
+    pub words: &'a [&'a str],
+    pub spans: &'a [(usize, usize)],
+    pub terms: &'a [ActorTerm],
+    pub lexicon: &'a ActorLexicon,
+    pub places: &'a ArticlePlaces,
+}
+
+/// Applies the phrase refinements of the module docs, in place.
+pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
+    locatives_with_modifiers(phrases, s.words);
+    bodies_keep_their_sector(phrases, s);
+    join_generic_heads(phrases, s.words);
+    peoples(phrases, s);
+}
+
+/// "in south Serbia", "in East Jerusalem", "in the occupied West Bank": a country or
+/// capital after a locative preposition and compass or status words is a place, as it is
+/// right after the preposition.
+fn locatives_with_modifiers(phrases: &mut [ActorPhrase], words: &[&str]) {
+    for p in phrases.iter_mut().filter(|p| p.place_like && !p.locative) {
+        let mut t = p.first;
+        let mut steps = 0;
+        while t > 0 && steps < 3 && PLACE_MODIFIERS.contains(&words[t - 1]) {
+            t -= 1;
+            steps += 1;
+        }
+        if steps > 0 && t > 0 && super::phrases::LOCATIVE.contains(&words[t - 1]) {
+            p.locative = true;
+        }
+    }
+}
+
+/// "UN officials", "Red Cross officials": a body's people act for the body, with its
+/// sector, not the generic head's (the phrase builder gives a name + noun the noun's).
+fn bodies_keep_their_sector(phrases: &mut [ActorPhrase], s: &SentenceView) {
+    for p in phrases.iter_mut() {
+        if p.first == p.last || !GENERIC_HEADS.contains(&s.words[p.last]) {
+            continue;
+        }
+        let start = s.spans[p.first].0;
+        let Some(body) = s.terms.iter().find(|t| t.start == start) else {
+            continue;
+        };
+        let e = s.lexicon.entry(body.entry);
+        if matches!(e.kind, ActorKind::Igo | ActorKind::Group) && !e.sectors.is_empty() {
+            p.sectors = e.sectors.clone();
+        }
+    }
+}
+
+/// "Israeli intelligence" + "officials" → one phrase with the intelligence sector:
+/// a generic head right after a phrase that has a sector belongs to it.
+fn join_generic_heads(phrases: &mut Vec<ActorPhrase>, words: &[&str]) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (p, q) = (&phrases[i], &phrases[i + 1]);
+        let generic = q.first == q.last
+            && GENERIC_HEADS.contains(&words[q.first])
+            && q.code.is_none()
+            && q.name.is_none();
+        let owner = q.first == p.last + 1 && !p.sectors.is_empty() && !p.locative;
+        if generic && owner {
+            let (last, end) = (q.last, q.end);
+            let p = &mut phrases[i];
+            p.last = last;
+            p.end = end;
+            p.bare_adjective = false;
+            p.place_like = false;
+            p.country_name = false;
+            phrases.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Nationals and ethnic groups: where they live and whether they are persons.
+fn peoples(phrases: &mut [ActorPhrase], s: &SentenceView) {
+    let words = s.words;
+    let mut i = 0;
+    while i < phrases.len() {
+        let p = &phrases[i];
+        let demonym = p.first == p.last
+            && words[p.first].ends_with('s')
+            && term_form_at(p.first, s) == Some((ActorKind::Country, ActorForm::Demonym));
+        if !demonym {
+            i += 1;
+            continue;
+        }
+        let before = |k: usize| p.first.checked_sub(k).map(|b| words[b]);
+        let ethnic = before(1) == Some("ethnic");
+        let counted = before(1).is_some_and(|w| {
+            COUNTED.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        }) || (before(1) == Some("of")
+            && before(2).is_some_and(|w| COUNTED.contains(&w)));
+        let residence = residence_after(p.last, s);
+        let p = &mut phrases[i];
+        if let Some(code) = residence {
+            p.code = Some(code);
+            p.code_from_text = true;
+            p.sectors = vec!["CVL".into()];
+        } else if ethnic {
+            // An ethnic group is not its kin state: the country is where the sentence
+            // places it ("killed three ethnic Albanians … in southeastern Serbia"), else
+            // it comes from context.
+            p.code = sentence_residence(s);
+            p.code_from_text = p.code.is_some();
+            p.sectors = vec!["CVL".into()];
+        } else if counted {
+            p.sectors = vec!["CVL".into()];
+        }
+        i += 1;
+    }
+}
+
+/// The kind and form of the dictionary term starting at token `t`.
+fn term_form_at(t: usize, s: &SentenceView) -> Option<(ActorKind, ActorForm)> {
+    let start = s.spans.get(t)?.0;
+    s.terms.iter().find(|x| x.start == start).map(|x| {
+        let e = s.lexicon.entry(x.entry);
+        (e.kind, e.form)
+    })
+}
+
+/// "… in south Serbia", "… of southern Serbia", "… living in the West Bank": the
+/// country of a place named right after a people.
+fn residence_after(last: usize, s: &SentenceView) -> Option<String> {
+    let words = s.words;
+    let mut t = last + 1;
+    if words.get(t) == Some(&"living") {
+        t += 1;
+    }
+    if !matches!(words.get(t), Some(&"in") | Some(&"of")) {
+        return None;
+    }
+    t += 1;
+    let mut steps = 0;
+    while steps < 3 && words.get(t).is_some_and(|w| PLACE_MODIFIERS.contains(w)) {
+        t += 1;
+        steps += 1;
+    }
+    let start = s.spans.get(t)?.0;
+    s.places
+        .mentions
+        .iter()
+        .find(|m| m.start == start)
+        .and_then(|m| m.place.country_code.clone())
+}
+
+/// The one country of the sentence's places named after a locative preposition (compass
+/// and status words allowed between), if they agree on one.
+fn sentence_residence(s: &SentenceView) -> Option<String> {
+    let (first, last) = (s.spans.first()?.0, s.spans.last()?.1);
+    let mut found: Option<&str> = None;
+    for (_, m) in s.places.in_range(first, last) {
+        let Some(mut t) = s.spans.iter().position(|&(st, _)| st == m.start) else {
+            continue;
+        };
+        while t > 0 && PLACE_MODIFIERS.contains(&s.words[t - 1]) {
+            t -= 1;
+        }
+        if t == 0 || !super::phrases::LOCATIVE.contains(&s.words[t - 1]) {
+            continue;
+        }
+        let code = m.place.country_code.as_deref()?;
+        match found {
+            Some(c) if c != code => return None,
+            _ => found = Some(code),
+        }
+    }
+    found.map(str::to_string)
+}
+
+/// A restriction (curfew, martial law, state of emergency or siege, a ban) imposed,
+/// threatened or lifted in a place falls on the people there: with no party named as
+/// recipient, the place is — its population (CVL) for a city or region, the country
+/// itself for a country.
+pub fn restriction_recipient(
+    event: EventType,
+    cameo: &str,
+    mode: Option<&str>,
+    place: Option<&PlaceRecord>,
+) -> Option<ActorRecord> {
+    let restriction = match event {
+        EventType::Coerce => cameo.starts_with("172"),
+        EventType::Concede => cameo.starts_with("081"),
+        EventType::Threaten => mode == Some("restrict"),
+        _ => false,
+    };
+    let place = place?;
+    if !restriction || place.country_code.is_none() {
+        return None;
+    }
+    let sector = if place.resolution > 1 {
+        vec!["CVL".to_string()]
+    } else {
+        Vec::new()
+    };
+    Some(ActorRecord {
+        entity_text: place.extracted_place.clone(),
+        start: place.start,
+        end: place.end,
+        code: place.country_code.clone(),
+        sector,
+        name: None,
+    })
+}
