@@ -437,6 +437,7 @@ fn code_sentence(
         &mut phrases,
         &refine::SentenceView {
             words: &words,
+            raw: &raw,
             spans: &spans,
             terms,
             lexicon,
@@ -815,7 +816,13 @@ fn code_sentence(
             chars,
         );
         let actor = records(&d.actor, &phrases, text, chars);
+        let protest_target = if d.event == EventType::Protest && d.recipient.is_empty() {
+            refine::protest_target(d.m.last, &d.actor, &phrases, &words)
+        } else {
+            Vec::new()
+        };
         let mut recipient = records(&d.recipient, &phrases, text, chars);
+        recipient.extend(records(&protest_target, &phrases, text, chars));
         if recipient.is_empty() {
             let own = place.as_ref().filter(|_| placed_here);
             recipient.extend(refine::restriction_recipient(

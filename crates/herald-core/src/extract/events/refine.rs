@@ -86,6 +86,7 @@ const COUNTED: &[&str] = &[
 /// The sentence as the refinements see it.
 pub struct SentenceView<'a> {
     pub words: &'a [&'a str],
+    pub raw: &'a [&'a str],
     pub spans: &'a [(usize, usize)],
     pub terms: &'a [ActorTerm],
     pub lexicon: &'a ActorLexicon,
@@ -97,7 +98,107 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     locatives_with_modifiers(phrases, s.words);
     bodies_keep_their_sector(phrases, s);
     join_generic_heads(phrases, s.words);
+    phrases.retain(|p| !modifies_a_thing(p, s.words));
+    dwellings(phrases, s.words, s.spans);
+    former_roles(phrases, s.words, s.raw);
     peoples(phrases, s);
+}
+
+/// Things a role noun can modify: "military aid", "naval exercises", "terrorist
+/// activities" name no party — the word is an adjective there. (Event nouns such as
+/// "offensive" or "strikes" are left out: "the army offensive" is the army's act.)
+const THINGS: &[&str] = &[
+    "aid",
+    "assistance",
+    "exercises",
+    "exercise",
+    "drills",
+    "program",
+    "programme",
+    "programs",
+    "programmes",
+    "presence",
+    "policy",
+    "policies",
+    "equipment",
+    "hardware",
+    "cooperation",
+    "ties",
+    "spending",
+    "budget",
+    "activities",
+    "activity",
+    "installations",
+    "facilities",
+];
+
+/// A role noun used as an adjective ("continue *military* aid to Mozambique"): not a
+/// participant, so the search for the recipient goes on to the party after it.
+fn modifies_a_thing(p: &ActorPhrase, words: &[&str]) -> bool {
+    p.first == p.last
+        && !p.code_from_text
+        && p.name.is_none()
+        && !p.sectors.is_empty()
+        && words.get(p.last + 1).is_some_and(|w| THINGS.contains(w))
+}
+
+/// Where people live: "Palestinian homes", "Iraqi towns", "the besieged Bosnian town".
+const DWELLINGS: &[&str] = &[
+    "home",
+    "homes",
+    "house",
+    "houses",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "cities",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "settlement",
+    "settlements",
+];
+
+/// A country adjective before a dwelling noun names the people living there (CVL): an
+/// attack on "Iraqi towns" or "Palestinian homes" falls on civilians.
+fn dwellings(phrases: &mut [ActorPhrase], words: &[&str], spans: &[(usize, usize)]) {
+    for p in phrases.iter_mut() {
+        let next = p.last + 1;
+        if p.bare_adjective
+            && p.code.is_some()
+            && words.get(next).is_some_and(|w| DWELLINGS.contains(w))
+        {
+            p.last = next;
+            p.end = spans[next].1;
+            p.bare_adjective = false;
+            p.sectors = vec!["CVL".into()];
+        }
+    }
+}
+
+/// Words that put a role in the past: the person is a former official (ELI).
+const PAST_ROLE: &[&str] = &["former", "ousted", "deposed", "exiled", "ex", "toppled"];
+
+/// "Ousted President Askar Akayev", "Former Socialist prime minister Andreas
+/// Papandreou": a role held in the past makes the person one of the elite (ELI), not the
+/// government (one capitalised word, a party or nationality, may stand between).
+fn former_roles(phrases: &mut [ActorPhrase], words: &[&str], raw: &[&str]) {
+    for p in phrases.iter_mut() {
+        if p.sectors.is_empty() || p.first == 0 {
+            continue;
+        }
+        let mut b = p.first - 1;
+        let capitalised = |i: usize| raw[i].chars().next().is_some_and(char::is_uppercase);
+        if b > 0 && !PAST_ROLE.contains(&words[b]) && capitalised(b) {
+            b -= 1;
+        }
+        if PAST_ROLE.contains(&words[b]) {
+            p.sectors = vec!["ELI".into()];
+        }
+    }
 }
 
 /// "in south Serbia", "in East Jerusalem", "in the occupied West Bank": a country or
@@ -170,6 +271,20 @@ fn peoples(phrases: &mut [ActorPhrase], s: &SentenceView) {
         let demonym = p.first == p.last
             && words[p.first].ends_with('s')
             && term_form_at(p.first, s) == Some((ActorKind::Country, ActorForm::Demonym));
+        // "inhabitants of the Syrian Golan Heights", "residents of Gaza".
+        let people = p.sectors == ["CVL"] && !p.code_from_text;
+        if people && !demonym {
+            if let Some((code, at)) = residence_after(p.last, phrases, s) {
+                let p = &mut phrases[i];
+                p.code = Some(code);
+                p.code_from_text = true;
+                if let Some(at) = at {
+                    phrases[at].locative = true;
+                }
+            }
+            i += 1;
+            continue;
+        }
         if !demonym {
             i += 1;
             continue;
@@ -180,9 +295,13 @@ fn peoples(phrases: &mut [ActorPhrase], s: &SentenceView) {
             COUNTED.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
         }) || (before(1) == Some("of")
             && before(2).is_some_and(|w| COUNTED.contains(&w)));
-        let residence = residence_after(p.last, s);
+        let residence = residence_after(p.last, phrases, s);
+        if let Some((_, Some(at))) = residence {
+            // The home is a place here, not a second participant.
+            phrases[at].locative = true;
+        }
         let p = &mut phrases[i];
-        if let Some(code) = residence {
+        if let Some((code, _)) = residence {
             p.code = Some(code);
             p.code_from_text = true;
             p.sectors = vec!["CVL".into()];
@@ -209,9 +328,14 @@ fn term_form_at(t: usize, s: &SentenceView) -> Option<(ActorKind, ActorForm)> {
     })
 }
 
-/// "… in south Serbia", "… of southern Serbia", "… living in the West Bank": the
-/// country of a place named right after a people.
-fn residence_after(last: usize, s: &SentenceView) -> Option<String> {
+/// "… in south Serbia", "… of southern Serbia", "… living in the West Bank", "… of the
+/// Syrian Golan Heights": the country of a place named right after a people, and the
+/// phrase naming that place, if any.
+fn residence_after(
+    last: usize,
+    phrases: &[ActorPhrase],
+    s: &SentenceView,
+) -> Option<(String, Option<usize>)> {
     let words = s.words;
     let mut t = last + 1;
     if words.get(t) == Some(&"living") {
@@ -227,11 +351,19 @@ fn residence_after(last: usize, s: &SentenceView) -> Option<String> {
         steps += 1;
     }
     let start = s.spans.get(t)?.0;
-    s.places
+    let phrase = phrases.iter().position(|p| p.first <= t && t <= p.last);
+    let place = s
+        .places
         .mentions
         .iter()
         .find(|m| m.start == start)
-        .and_then(|m| m.place.country_code.clone())
+        .and_then(|m| m.place.country_code.clone());
+    // A country-coded phrase with no role of its own ("the Syrian Golan Heights").
+    let coded = phrase
+        .map(|k| &phrases[k])
+        .filter(|q| q.code_from_text && q.sectors.is_empty())
+        .and_then(|q| q.code.clone());
+    Some((place.or(coded)?, phrase))
 }
 
 /// The one country of the sentence's places named after a locative preposition (compass
@@ -291,4 +423,49 @@ pub fn restriction_recipient(
         sector,
         name: None,
     })
+}
+
+/// States' roles: what a protest is against when the sentence names it ("… to demand the
+/// resignation of President X", "… from President Bouteflika's government").
+const STATE_SECTORS: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP", "ELI"];
+
+/// Protests are directed at the state: with no recipient found next to the trigger, the
+/// first state party (a government, parliament, court, army or police with a country)
+/// named later in the sentence — before a reporting verb ("…, police said") — is it.
+pub fn protest_target(
+    trigger_last: usize,
+    actor: &[usize],
+    phrases: &[ActorPhrase],
+    words: &[&str],
+) -> Vec<usize> {
+    let mut stop = (trigger_last + 1..words.len())
+        .find(|&i| {
+            matches!(
+                words[i],
+                "said" | "says" | "told" | "according" | "reported"
+            )
+        })
+        .unwrap_or(words.len());
+    // The reporting clause's own source is no target: ", Belgrade radio said".
+    if let Some(comma) = (stop.saturating_sub(5)..stop)
+        .rev()
+        .find(|&i| words[i] == ",")
+    {
+        stop = stop.min(comma).max(trigger_last + 1);
+    }
+    phrases
+        .iter()
+        .enumerate()
+        .filter(|(k, p)| p.first > trigger_last && p.last < stop && !actor.contains(k))
+        .find(|(_, p)| {
+            // A capital is as likely the place of the protest as its government.
+            !p.locative
+                && !p.place_like
+                && p.code.is_some()
+                && p.sectors
+                    .iter()
+                    .any(|s| STATE_SECTORS.contains(&s.as_str()))
+        })
+        .map(|(k, _)| vec![k])
+        .unwrap_or_default()
 }

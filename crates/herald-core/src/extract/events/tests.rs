@@ -333,6 +333,90 @@ fn a_restriction_in_a_place_falls_on_its_people() {
     assert!(e.recipient.iter().all(|r| r.entity_text != "Leh"));
 }
 
+#[test]
+fn a_role_noun_before_a_thing_is_no_party() {
+    // "military aid" names no party: the recipient is the country after it.
+    let e = first_of(
+        "Germany promised on Tuesday to continue military aid to Ukraine.",
+        "2024-07-02",
+        EventType::Agree,
+    );
+    assert_eq!(codes(&e.recipient), vec!["UKR"]);
+    assert_eq!(sectors(&e.recipient), vec![""]);
+}
+
+#[test]
+fn homes_and_towns_of_a_people_are_civilians() {
+    let e = first_of(
+        "Israeli forces demolished Palestinian homes in the village of Masafer Yatta on \
+         Wednesday.",
+        "2024-07-03",
+        EventType::Coerce,
+    );
+    assert_eq!(e.recipient[0].entity_text, "Palestinian homes");
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["PSE".into()], vec!["CVL".into()])
+    );
+}
+
+#[test]
+fn a_former_office_holder_is_elite_not_government() {
+    let e = first_of(
+        "Former Pakistani prime minister Imran Khan called for nationwide protests on Friday.",
+        "2024-07-05",
+        EventType::Request,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["PAK".into()], vec!["ELI".into()])
+    );
+}
+
+#[test]
+fn residents_of_a_place_are_its_population() {
+    let e = first_of(
+        "Residents of the Gaza Strip accused Israel of blocking fuel deliveries.",
+        "2024-07-02",
+        EventType::Accuse,
+    );
+    assert_eq!(e.actor[0].entity_text, "Residents");
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["PSE".into()], vec!["CVL".into()])
+    );
+    let e = first_of(
+        "The Serbs of northern Kosovo boycotted the local elections on Sunday.",
+        "2023-04-24",
+        EventType::Protest,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["XKX".into()], vec!["CVL".into()])
+    );
+}
+
+#[test]
+fn a_protest_is_against_the_state_party_the_sentence_names() {
+    let e = first_of(
+        "Thousands of Kenyans marched in Nairobi on Tuesday demanding the resignation of \
+         President William Ruto.",
+        "2024-07-02",
+        EventType::Protest,
+    );
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["KEN".into()], vec!["GOV".into()])
+    );
+    // The source of a report is not the target.
+    let e = first_of(
+        "Protesters blocked roads in Dhaka on Monday, police said.",
+        "2024-07-01",
+        EventType::Protest,
+    );
+    assert!(e.recipient.is_empty(), "{:?}", e.recipient);
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
