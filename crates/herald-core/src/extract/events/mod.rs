@@ -359,7 +359,9 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
                 .iter()
                 .chain(&first.recipient)
                 .any(|x| x.start == a.start);
-            if !known {
+            // "Unidentified" adds nothing once a telling names who did it.
+            let unidentified = a.sector.iter().any(|s| s == "UAF") && !first.actor.is_empty();
+            if !known && !unidentified {
                 first.actor.push(a);
             }
         }
@@ -815,7 +817,22 @@ fn code_sentence(
             text,
             chars,
         );
-        let actor = records(&d.actor, &phrases, text, chars);
+        let mut actor = records(&d.actor, &phrases, text, chars);
+        if d.event == EventType::Assault && actor.is_empty() {
+            let country = place.as_ref().and_then(|p| p.country_code.clone());
+            let device = refine::unattributed_device(&words, d.m.first, d.m.last, &clause_of);
+            if let (Some(code), Some(t)) = (country, device) {
+                let span = chars.span(text, spans[t].0, spans[t].1);
+                actor.push(ActorRecord {
+                    entity_text: span.text,
+                    start: span.start,
+                    end: span.end,
+                    code: Some(code),
+                    sector: vec!["UAF".into()],
+                    name: None,
+                });
+            }
+        }
         let protest_target = if d.event == EventType::Protest && d.recipient.is_empty() {
             refine::protest_target(d.m.last, &d.actor, &phrases, &words)
         } else {

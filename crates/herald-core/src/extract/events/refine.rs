@@ -57,6 +57,24 @@ const PLACE_MODIFIERS: &[&str] = &[
     "eastern",
 ];
 
+/// Nouns for places that a name after "of" specifies ("the town of Cizre").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "island",
+    "state",
+    "county",
+    "municipality",
+    "governorate",
+    "camp",
+];
+
 /// Words before nationals that count or describe them as persons: "thousands of
 /// Nigerians", "168 Liberians", "young Algerians".
 const COUNTED: &[&str] = &[
@@ -206,6 +224,12 @@ fn former_roles(phrases: &mut [ActorPhrase], words: &[&str], raw: &[&str]) {
 /// right after the preposition.
 fn locatives_with_modifiers(phrases: &mut [ActorPhrase], words: &[&str]) {
     for p in phrases.iter_mut().filter(|p| p.place_like && !p.locative) {
+        // "the town of Samarra", "the West Bank city of Hebron": a name after a
+        // settlement or area noun and "of" is that place.
+        if p.first >= 2 && words[p.first - 1] == "of" && PLACE_NOUNS.contains(&words[p.first - 2]) {
+            p.locative = true;
+            continue;
+        }
         let mut t = p.first;
         let mut steps = 0;
         while t > 0 && steps < 3 && PLACE_MODIFIERS.contains(&words[t - 1]) {
@@ -427,7 +451,7 @@ pub fn restriction_recipient(
 
 /// States' roles: what a protest is against when the sentence names it ("… to demand the
 /// resignation of President X", "… from President Bouteflika's government").
-const STATE_SECTORS: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP", "ELI"];
+const STATE_SECTORS: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP"];
 
 /// Protests are directed at the state: with no recipient found next to the trigger, the
 /// first state party (a government, parliament, court, army or police with a country)
@@ -468,4 +492,56 @@ pub fn protest_target(
         })
         .map(|(k, _)| vec![k])
         .unwrap_or_default()
+}
+
+/// Whether a word names an explosive device or its going off.
+fn explosive(w: &str) -> bool {
+    matches!(
+        w,
+        "bomb"
+            | "bombs"
+            | "bombing"
+            | "bombings"
+            | "blast"
+            | "blasts"
+            | "explosion"
+            | "explosions"
+            | "explosive"
+            | "ied"
+            | "ieds"
+            | "mine"
+            | "mines"
+            | "landmine"
+            | "landmines"
+            | "minefield"
+    )
+}
+
+/// "A roadside bombing near Samarra killed one U.S. soldier", "A minefield explosion
+/// killed two youths": an attack the sentence tells by its device, naming nobody who
+/// carried it out, is by unidentified armed actors (PLOVER's UAF) of the country where it
+/// happened. Returns the token of the device word (the evidence), looked for in the
+/// trigger, before it in its clause, or just after it behind "in"/"by" ("was killed in a
+/// car bomb explosion", "killed by a roadside bomb").
+pub fn unattributed_device(
+    words: &[&str],
+    first: usize,
+    last: usize,
+    clause_of: &[usize],
+) -> Option<usize> {
+    let same_clause = |i: usize| clause_of[i] == clause_of[first];
+    if let Some(i) = (0..=last)
+        .rev()
+        .filter(|&i| same_clause(i))
+        .find(|&i| explosive(words[i]))
+    {
+        return Some(i);
+    }
+    let by = last + 1;
+    if !matches!(words.get(by), Some(&"in") | Some(&"by")) {
+        return None;
+    }
+    (by + 1..(by + 6).min(words.len()))
+        .take_while(|&i| same_clause(i) && !matches!(words[i], "," | "and" | "of"))
+        .find(|&i| explosive(words[i]))
 }

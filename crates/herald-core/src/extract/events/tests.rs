@@ -417,6 +417,52 @@ fn a_protest_is_against_the_state_party_the_sentence_names() {
     assert!(e.recipient.is_empty(), "{:?}", e.recipient);
 }
 
+#[test]
+fn a_name_after_town_of_is_a_place_not_a_party() {
+    let e = first_of(
+        "Gunmen attacked a police station in the town of Chaman on Friday.",
+        "2024-07-05",
+        EventType::Assault,
+    );
+    assert!(
+        e.recipient
+            .iter()
+            .chain(&e.actor)
+            .all(|a| a.entity_text != "Chaman"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_bombing_with_no_one_named_is_by_unidentified_armed_actors() {
+    let e = first_of(
+        "A roadside bomb killed three soldiers near the town of Kidal on Monday.",
+        "2024-07-01",
+        EventType::Assault,
+    );
+    assert_eq!(e.actor[0].entity_text, "bomb");
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["MLI".into()], vec!["UAF".into()])
+    );
+    let e = first_of(
+        "A journalist was killed in a car bomb explosion in Mogadishu on Saturday.",
+        "2024-07-06",
+        EventType::Assault,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["SOM".into()], vec!["UAF".into()])
+    );
+    // A named perpetrator is the actor, not the device.
+    let e = first_of(
+        "Al-Shabaab militants killed five soldiers with a roadside bomb in Lower Shabelle.",
+        "2024-07-06",
+        EventType::Assault,
+    );
+    assert_ne!(sectors(&e.actor), vec!["UAF"]);
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
