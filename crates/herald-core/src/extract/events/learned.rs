@@ -170,7 +170,7 @@ const APPOSITION_WORDS: &[&str] = &[
 
 /// Tokens after which a subject pronoun opens a clause ("…, and he said", "said he would").
 const CLAUSE_OPENERS: &[&str] = &[
-    ",", ";", "and", "but", "that", "said", "says", "added", "while", "when", "because",
+    ",", ";", "and", "but", "that", "said", "says", "saying", "added", "while", "when", "because",
     "although", "though", "after", "before", "as",
 ];
 
@@ -581,11 +581,17 @@ fn introduction(
     // noun and then the name, inside one phrase.
     if let (Some(role), Some(name_from)) = (&shape.role, shape.role_end) {
         if name_from <= p.last {
-            let name_tokens = &s.raw[name_from..=p.last];
-            let all_caps = name_tokens
+            // The name ends where a lowercase word begins ("King Hassan of Morocco").
+            let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            let name_len = s.raw[name_from..=p.last]
                 .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            if all_caps {
+                .take_while(|w| capitalised(w))
+                .count();
+            let rest = &s.raw[name_from + name_len..=p.last];
+            let of_country =
+                rest.first() == Some(&"of") && rest[1..].iter().all(|w| capitalised(w));
+            let name_tokens = &s.raw[name_from..name_from + name_len];
+            if name_len > 0 && (rest.is_empty() || of_country) {
                 let name = match shape.person {
                     Some(e) => s.lexicon.entry(e).name.clone(),
                     None => None,

@@ -158,3 +158,15 @@ fn two_persons_sharing_a_surname_are_not_resolved() {
         e.actor
     );
 }
+
+#[test]
+fn he_after_saying_is_the_speaker() {
+    let evs = events(
+        "Kenya's President William Ruto was quoted as saying he would meet opposition \
+         leaders next week.",
+        "2025-03-02",
+    );
+    let e = of_type(&evs, EventType::Agree);
+    assert_eq!(triple(&e.actor[0]), ("he", Some("KEN"), Some("GOV")));
+    assert_eq!(e.actor[0].name.as_deref(), Some("William Ruto"));
+}

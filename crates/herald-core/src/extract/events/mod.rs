@@ -818,7 +818,15 @@ fn code_sentence(
             chars,
         );
         let mut actor = records(&d.actor, &phrases, text, chars);
-        if d.event == EventType::Assault && actor.is_empty() {
+        // Only a place the sentence gives as where it happened ("near the town of
+        // Samarra"): a main place from elsewhere may lie in another country.
+        let placed_in_sentence = placed_here
+            || main_place.is_some_and(|m| {
+                phrases
+                    .iter()
+                    .any(|p| p.locative && p.start <= m.start && m.start < p.end)
+            });
+        if d.event == EventType::Assault && actor.is_empty() && placed_in_sentence {
             let country = place.as_ref().and_then(|p| p.country_code.clone());
             let device = refine::unattributed_device(&words, d.m.first, d.m.last, &clause_of);
             if let (Some(code), Some(t)) = (country, device) {
@@ -990,9 +998,15 @@ fn demand_frame(
     let speech = words[..must]
         .iter()
         .rposition(|w| SPEECH_VERBS.contains(w))?;
+    // "the Sudanese government and the rebels in Darfur must …": a place after the
+    // subject of "must" is part of its phrase.
+    let subject_end = match phrases.iter().rposition(|p| p.last + 1 == must) {
+        Some(i) if phrases[i].locative && phrases[i].first >= 2 => phrases[i].first - 1,
+        _ => must,
+    };
     let recipient: Vec<usize> = phrases
         .iter()
-        .position(|p| p.last + 1 == must && !p.locative)
+        .position(|p| p.last + 1 == subject_end && !p.locative)
         .map(|i| compound_left(i, phrases, words))
         .unwrap_or_default();
     let actor = subject_of(speech, phrases, words, clause_of);

@@ -116,6 +116,8 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     locatives_with_modifiers(phrases, s.words);
     bodies_keep_their_sector(phrases, s);
     join_generic_heads(phrases, s.words);
+    group_members(phrases, s);
+    of_country(phrases, s);
     phrases.retain(|p| !modifies_a_thing(p, s.words));
     dwellings(phrases, s.words, s.spans);
     former_roles(phrases, s.words, s.raw);
@@ -281,6 +283,59 @@ fn join_generic_heads(phrases: &mut Vec<ActorPhrase>, words: &[&str]) {
             p.country_name = false;
             phrases.remove(i + 1);
             continue;
+        }
+        i += 1;
+    }
+}
+
+/// "Hezbollah guerrillas", "Hamas militants", "Houthi rebels": a named group followed by
+/// a role noun is the group's members, with the group's code and sector (the role noun
+/// alone would take the country of the place or the article).
+fn group_members(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (p, q) = (&phrases[i], &phrases[i + 1]);
+        let group = p.code.is_some()
+            && s.terms
+                .iter()
+                .find(|t| t.start == p.start)
+                .is_some_and(|t| s.lexicon.entry(t.entry).kind == ActorKind::Group);
+        let role = q.first == p.last + 1
+            && q.first == q.last
+            && !q.code_from_text
+            && q.name.is_none()
+            && !q.sectors.is_empty();
+        if group && role {
+            let (last, end) = (q.last, q.end);
+            let p = &mut phrases[i];
+            p.last = last;
+            p.end = end;
+            phrases.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// "King Hassan of Morocco", "President Ruto of Kenya": a titled person followed by "of"
+/// and a country belongs to that country, whatever a dictionary guessed from the name.
+fn of_country(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (p, q) = (&phrases[i], &phrases[i + 1]);
+        let titled = !p.sectors.is_empty()
+            && p.first < p.last
+            && s.raw[p.last].chars().next().is_some_and(char::is_uppercase)
+            && !p.locative;
+        let of = s.words.get(p.last + 1) == Some(&"of") && q.first == p.last + 2;
+        if titled && of && q.country_name && q.code.is_some() {
+            let (code, last, end) = (q.code.clone(), q.last, q.end);
+            let p = &mut phrases[i];
+            p.code = code;
+            p.code_from_text = true;
+            p.last = last;
+            p.end = end;
+            phrases.remove(i + 1);
         }
         i += 1;
     }

@@ -463,6 +463,48 @@ fn a_bombing_with_no_one_named_is_by_unidentified_armed_actors() {
     assert_ne!(sectors(&e.actor), vec!["UAF"]);
 }
 
+#[test]
+fn a_named_group_before_a_role_noun_is_its_members() {
+    let e = first_of(
+        "Hezbollah fighters attacked an Israeli army post near the border on Sunday.",
+        "2024-01-07",
+        EventType::Assault,
+    );
+    assert_eq!(e.actor[0].entity_text, "Hezbollah fighters");
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["LBN".into()], vec!["REB".into()])
+    );
+}
+
+#[test]
+fn a_titled_person_of_a_country_belongs_to_it() {
+    let e = first_of(
+        "Prime Minister Kristrun Frostadottir of Iceland met Danish Prime Minister Mette \
+         Frederiksen in Copenhagen on Monday.",
+        "2025-03-03",
+        EventType::Consult,
+    );
+    assert_eq!(
+        e.actor[0].entity_text,
+        "Prime Minister Kristrun Frostadottir of Iceland"
+    );
+    assert_eq!(codes(&e.actor), vec!["ISL"]);
+}
+
+#[test]
+fn the_subject_of_must_keeps_its_place() {
+    // "the paramilitaries in Khartoum must": the demand is on the paramilitaries.
+    let e = first_of(
+        "Britain's foreign secretary said on Friday that the Sudanese army and the \
+         paramilitaries in Khartoum must agree to a ceasefire.",
+        "2025-03-02",
+        EventType::Request,
+    );
+    assert_eq!(codes(&e.recipient), vec!["SDN", "SDN"]);
+    assert_eq!(sectors(&e.recipient), vec!["MIL", "PRM"]);
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
