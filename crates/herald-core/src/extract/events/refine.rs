@@ -118,6 +118,7 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     join_generic_heads(phrases, s.words);
     group_members(phrases, s);
     of_country(phrases, s);
+    adjective_before_institution(phrases, s);
     phrases.retain(|p| !modifies_a_thing(p, s.words));
     dwellings(phrases, s.words, s.spans);
     former_roles(phrases, s.words, s.raw);
@@ -336,6 +337,37 @@ fn of_country(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
             p.last = last;
             p.end = end;
             phrases.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// "Argentine Treasury Secretary Mario Brodersohn": an institution's name that stands for
+/// one country's when alone ("the Treasury" is the U.S. Treasury) belongs to the country
+/// of the adjective before it.
+fn adjective_before_institution(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (a, p) = (&phrases[i], &phrases[i + 1]);
+        let institution = p.first == a.last + 1
+            && s.terms
+                .iter()
+                .find(|t| t.start == p.start)
+                .is_some_and(|t| {
+                    let e = s.lexicon.entry(t.entry);
+                    e.kind == ActorKind::Country && e.form == ActorForm::Metonym
+                });
+        if a.bare_adjective && a.code.is_some() && institution && !p.locative {
+            let (code, first, start) = (a.code.clone(), a.first, a.start);
+            let p = &mut phrases[i + 1];
+            p.code = code;
+            p.code_from_text = true;
+            p.first = first;
+            p.start = start;
+            p.place_like = false;
+            p.country_name = false;
+            phrases.remove(i);
+            continue;
         }
         i += 1;
     }

@@ -505,6 +505,19 @@ fn the_subject_of_must_keeps_its_place() {
     assert_eq!(sectors(&e.recipient), vec!["MIL", "PRM"]);
 }
 
+#[test]
+fn a_country_adjective_owns_the_institution_after_it() {
+    // "the Treasury" alone is the U.S. Treasury; "Argentine Treasury" is not.
+    let e = first_of(
+        "Argentine Treasury Secretary Mario Brodersohn met creditor banks in New York on \
+         Tuesday.",
+        "1987-03-03",
+        EventType::Consult,
+    );
+    assert_eq!(codes(&e.actor), vec!["ARG"]);
+    assert_eq!(sectors(&e.actor), vec!["GOV"]);
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
