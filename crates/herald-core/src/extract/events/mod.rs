@@ -841,10 +841,16 @@ fn code_sentence(
                 });
             }
         }
-        let protest_target = if d.event == EventType::Protest && d.recipient.is_empty() {
-            refine::protest_target(d.m.last, &d.actor, &phrases, &words)
-        } else {
-            Vec::new()
+        let protest_target = match (d.recipient.is_empty(), d.event) {
+            (false, _) => Vec::new(),
+            (true, EventType::Protest) => {
+                refine::protest_target(d.m.last, &d.actor, &phrases, &words)
+            }
+            // A demand frame's recipient is the subject of "must", found or not.
+            (true, _) if d.m.trigger == u32::MAX => Vec::new(),
+            (true, _) => {
+                refine::prepositional_recipient(d.m.last, &d.actor, &phrases, &words, &clause_of)
+            }
         };
         let mut recipient = records(&d.recipient, &phrases, text, chars);
         recipient.extend(records(&protest_target, &phrases, text, chars));

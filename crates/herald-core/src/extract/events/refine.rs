@@ -632,3 +632,49 @@ pub fn unattributed_device(
         .take_while(|&i| same_clause(i) && !matches!(words[i], "," | "and" | "of"))
         .find(|&i| explosive(words[i]))
 }
+
+/// Prepositions that introduce the party an act is done to, from or with: "demanding
+/// autonomy *from* Serbian authorities", "the withdrawal of invasion forces *from*
+/// Panama", "a suspension of air links *with* Serbia".
+const PARTY_PREPOSITIONS: &[&str] = &["from", "with", "against", "to", "on"];
+
+/// With no recipient next to the trigger, the first party later in the same clause that a
+/// preposition of `PARTY_PREPOSITIONS` introduces (up to 15 tokens on, before a comma or
+/// a reporting verb); not a place, not the actor itself or its own country by name.
+pub fn prepositional_recipient(
+    trigger_last: usize,
+    actor: &[usize],
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    clause_of: &[usize],
+) -> Vec<usize> {
+    let clause = clause_of[trigger_last];
+    let actor_codes: Vec<&Option<String>> = actor.iter().map(|&i| &phrases[i].code).collect();
+    let end = (trigger_last + 16).min(words.len());
+    for t in trigger_last + 1..end {
+        if clause_of[t] != clause
+            || matches!(
+                words[t],
+                "," | ";" | ":" | "said" | "says" | "told" | "according"
+            )
+        {
+            break;
+        }
+        if !PARTY_PREPOSITIONS.contains(&words[t]) {
+            continue;
+        }
+        let start = t + 1 + usize::from(words.get(t + 1) == Some(&"the"));
+        let Some(k) = phrases.iter().position(|p| p.first == start) else {
+            continue;
+        };
+        let p = &phrases[k];
+        // The actor's own country by name is its home, not a party ("Serbia … from
+        // Serbia"); a role of that country is ("students … from the government").
+        let own_country = p.sectors.is_empty() && actor_codes.contains(&&p.code);
+        if p.locative || p.code.is_none() || actor.contains(&k) || own_country {
+            continue;
+        }
+        return vec![k];
+    }
+    Vec::new()
+}

@@ -518,6 +518,27 @@ fn a_country_adjective_owns_the_institution_after_it() {
     assert_eq!(sectors(&e.actor), vec!["GOV"]);
 }
 
+#[test]
+fn a_party_after_from_or_with_later_in_the_clause_is_the_recipient() {
+    let e = first_of(
+        "Students in Dhaka demanded greater political freedoms and fair job quotas from the \
+         Bangladeshi government.",
+        "2024-07-02",
+        EventType::Request,
+    );
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["BGD".into()], vec!["GOV".into()])
+    );
+    let e = first_of(
+        "Russia announced on Tuesday the withdrawal of some troops from Belarus after joint \
+         exercises.",
+        "2024-07-02",
+        EventType::Retreat,
+    );
+    assert_eq!(codes(&e.recipient), vec!["BLR"]);
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
