@@ -119,7 +119,7 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     group_members(phrases, s);
     of_country(phrases, s);
     adjective_before_institution(phrases, s);
-    phrases.retain(|p| !modifies_a_thing(p, s.words));
+    phrases.retain(|p| !modifies_a_thing(p, s.words) && !forces_sent(p, s.words));
     dwellings(phrases, s.words, s.spans);
     former_roles(phrases, s.words, s.raw);
     peoples(phrases, s);
@@ -161,6 +161,55 @@ fn modifies_a_thing(p: &ActorPhrase, words: &[&str]) -> bool {
         && p.name.is_none()
         && !p.sectors.is_empty()
         && words.get(p.last + 1).is_some_and(|w| THINGS.contains(w))
+}
+
+/// Verbs whose object is the subject's own forces: "deployed troops", "will send
+/// peacekeepers", "mobilized army reservists", "withdraw troops".
+const SENDING: &[&str] = &[
+    "deploy",
+    "deploys",
+    "deployed",
+    "deploying",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "dispatch",
+    "dispatches",
+    "dispatched",
+    "contribute",
+    "contributes",
+    "contributed",
+    "mobilize",
+    "mobilized",
+    "mobilise",
+    "mobilised",
+    "station",
+    "stationed",
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawing",
+];
+
+/// A military or police role with no country of its own right after a verb of sending
+/// (numbers and adjectives may stand between): the actor's own means, not a party — and
+/// not of the country it is sent to ("refused to deploy peacekeepers in Iraq" are not
+/// Iraqi). The search for the recipient goes on to the place or party after it.
+fn forces_sent(p: &ActorPhrase, words: &[&str]) -> bool {
+    if p.code_from_text || !p.sectors.iter().any(|s| s == "MIL" || s == "COP") {
+        return false;
+    }
+    (1..=4)
+        .filter_map(|k| p.first.checked_sub(k))
+        .take_while(|&i| {
+            let w = words[i];
+            SENDING.contains(&w)
+                || w.chars()
+                    .all(|c| c.is_alphanumeric() || c == ',' || c == '-')
+        })
+        .take_while(|&i| !matches!(words[i], "," | "and" | "the" | "to" | "of" | "in"))
+        .any(|i| SENDING.contains(&words[i]))
 }
 
 /// Where people live: "Palestinian homes", "Iraqi towns", "the besieged Bosnian town".

@@ -539,6 +539,18 @@ fn a_party_after_from_or_with_later_in_the_clause_is_the_recipient() {
     assert_eq!(codes(&e.recipient), vec!["BLR"]);
 }
 
+#[test]
+fn forces_sent_are_the_senders_means_not_a_party() {
+    // The troops are Germany's, not Lithuania's: the recipient is Lithuania itself.
+    let e = first_of(
+        "Germany will deploy 4,800 troops to Lithuania to strengthen NATO's eastern flank.",
+        "2023-06-26",
+        EventType::Threaten,
+    );
+    assert_eq!(codes(&e.recipient), vec!["LTU"]);
+    assert_eq!(sectors(&e.recipient), vec![""]);
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
