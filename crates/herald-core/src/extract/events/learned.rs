@@ -576,6 +576,9 @@ fn introduction(
         if let Some(found) = apposition(i, phrases, shapes, s) {
             return Some(found);
         }
+        if let Some(learned) = role_before_name(i, phrases, shapes, s) {
+            return Some((learned, Vec::new()));
+        }
     }
     // "Pakistani Prime Minister Shehbaz Sharif", "opposition leader Raila Odinga": a role
     // noun and then the name, inside one phrase.
@@ -656,6 +659,42 @@ fn learned_from(
         last_seen: (0, 0),
         stated: false,
     }
+}
+
+/// "Kenya's interior minister, Kipchumba Murkomen, said": the name in commas after a role
+/// phrase is the person holding it. The role phrase stays the clause's subject; the name
+/// learns its code, sector and role.
+fn role_before_name(
+    i: usize,
+    phrases: &[ActorPhrase],
+    shapes: &[Shape],
+    s: &SentenceView,
+) -> Option<Learned> {
+    let p = &phrases[i];
+    if p.first < 2 || s.words[p.first - 1] != "," || s.words.get(p.last + 1) != Some(&",") {
+        return None;
+    }
+    let r = phrases.iter().position(|q| q.last + 2 == p.first)?;
+    let (rp, shape) = (&phrases[r], &shapes[r]);
+    let role = shape.role.clone()?;
+    let bare_role = shape.role_end == Some(rp.last + 1) && rp.name.is_none();
+    if !bare_role || rp.sectors.is_empty() || (rp.first > 0 && past_marker(s.words[rp.first - 1])) {
+        return None;
+    }
+    let name = match shapes[i].person {
+        Some(e) => s.lexicon.entry(e).name.clone(),
+        None => None,
+    }
+    .unwrap_or_else(|| phrase_text(p, s));
+    let mut learned = learned_from(
+        &name,
+        rp.code.clone(),
+        rp.code_from_text,
+        rp.sectors.clone(),
+        Some(role),
+    );
+    learned.stated = true;
+    Some(learned)
 }
 
 /// Heads of titles written in capitals after the body they serve ("the United Nations

@@ -170,3 +170,15 @@ fn he_after_saying_is_the_speaker() {
     assert_eq!(triple(&e.actor[0]), ("he", Some("KEN"), Some("GOV")));
     assert_eq!(e.actor[0].name.as_deref(), Some("William Ruto"));
 }
+
+#[test]
+fn a_name_in_commas_after_a_role_learns_the_role() {
+    let evs = events(
+        "Kenya's interior minister, Kipchumba Murkomen, visited Eldoret on Monday. Murkomen \
+         accused opposition politicians of inciting violence.",
+        "2025-07-08",
+    );
+    let e = of_type(&evs, EventType::Accuse);
+    assert_eq!(triple(&e.actor[0]), ("Murkomen", Some("KEN"), Some("GOV")));
+    assert_eq!(e.actor[0].name.as_deref(), Some("Kipchumba Murkomen"));
+}
