@@ -551,6 +551,20 @@ fn forces_sent_are_the_senders_means_not_a_party() {
     assert_eq!(sectors(&e.recipient), vec![""]);
 }
 
+#[test]
+fn security_officials_are_security_forces() {
+    let e = first_of(
+        "Egyptian security officials arrested 12 suspected militants in North Sinai on \
+         Tuesday.",
+        "2018-02-13",
+        EventType::Coerce,
+    );
+    assert_eq!(
+        (codes(&e.actor), sectors(&e.actor)),
+        (vec!["EGY".into()], vec!["COP".into()])
+    );
+}
+
 fn first_of(text: &str, published: &str, t: EventType) -> Event {
     events(text, published)
         .into_iter()
