@@ -682,6 +682,51 @@ pub fn unattributed_device(
         .find(|&i| explosive(words[i]))
 }
 
+/// Words that may follow a party named after a preposition ("… from Japan *and* the World
+/// Bank", "… with Serbia *on* Wednesday"); any other lowercase word makes the name a
+/// modifier of a noun.
+const AFTER_A_PARTY: &[&str] = &[
+    "and",
+    "or",
+    "on",
+    "in",
+    "at",
+    "for",
+    "to",
+    "over",
+    "after",
+    "before",
+    "since",
+    "as",
+    "by",
+    "with",
+    "from",
+    "said",
+    "says",
+    "last",
+    "this",
+    "next",
+    "which",
+    "who",
+    "that",
+    "of",
+    "until",
+    "during",
+    "amid",
+    "despite",
+    "because",
+    "but",
+    "if",
+    "unless",
+    "while",
+    "when",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "s",
+];
+
 /// Prepositions that introduce the party an act is done to, from or with: "demanding
 /// autonomy *from* Serbian authorities", "the withdrawal of invasion forces *from*
 /// Panama", "a suspension of air links *with* Serbia".
@@ -720,7 +765,12 @@ pub fn prepositional_recipient(
         // The actor's own country by name is its home, not a party ("Serbia … from
         // Serbia"); a role of that country is ("students … from the government").
         let own_country = p.sectors.is_empty() && actor_codes.contains(&&p.code);
-        if p.locative || p.code.is_none() || actor.contains(&k) || own_country {
+        // "against the U.S. dollar": a country name before a common noun modifies it.
+        let modifier = p.sectors.is_empty()
+            && words.get(p.last + 1).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase()) && !AFTER_A_PARTY.contains(w)
+            });
+        if p.locative || p.code.is_none() || actor.contains(&k) || own_country || modifier {
             continue;
         }
         return vec![k];

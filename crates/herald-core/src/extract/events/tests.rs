@@ -537,6 +537,18 @@ fn a_party_after_from_or_with_later_in_the_clause_is_the_recipient() {
         EventType::Retreat,
     );
     assert_eq!(codes(&e.recipient), vec!["BLR"]);
+    // A country name that modifies a noun is no party.
+    let e = first_of(
+        "The central bank governor rejected calls to halt the rise of the Taiwan dollar \
+         against the U.S. dollar.",
+        "1987-03-02",
+        EventType::Reject,
+    );
+    assert!(
+        e.recipient.iter().all(|r| r.entity_text != "U.S."),
+        "{:?}",
+        e.recipient
+    );
 }
 
 #[test]
