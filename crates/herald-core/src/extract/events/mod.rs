@@ -16,7 +16,9 @@
 //!    cues of the sentence (old dates, cumulative totals).
 
 pub mod dictionaries;
+pub mod learned;
 pub mod phrases;
+pub mod refine;
 pub mod triggers;
 
 use crate::extract::counts::{self, CountKind};
@@ -275,6 +277,8 @@ pub fn code_article_with(input: &ArticleInput, dictionaries: &Dictionaries) -> V
     }
     // The story's current reference date: the latest date the text itself gave.
     let mut story_date: Option<DateMention> = None;
+    // Who the article has introduced so far ("Shehbaz Sharif, Pakistan's prime minister").
+    let mut memory = learned::ArticleMemory::new();
 
     for (seq, sentence) in input.sentences.iter().enumerate() {
         let date_mentions = dates::find_dates(
@@ -302,6 +306,7 @@ pub fn code_article_with(input: &ArticleInput, dictionaries: &Dictionaries) -> V
             &dictionaries.discards.sentence,
             article,
             &chars,
+            &mut memory,
         );
         events.extend(sentence_events);
         if let Some(last) = date_mentions.last() {
@@ -365,7 +370,9 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
                 .iter()
                 .chain(&first.recipient)
                 .any(|x| x.start == a.start);
-            if !known {
+            // "Unidentified" adds nothing once a telling names who did it.
+            let unidentified = a.sector.iter().any(|s| s == "UAF") && !first.actor.is_empty();
+            if !known && !unidentified {
                 first.actor.push(a);
             }
         }
@@ -422,6 +429,7 @@ fn code_sentence(
     discards: &[Vec<String>],
     article: &Article,
     chars: &CharIndex,
+    memory: &mut learned::ArticleMemory,
 ) -> Vec<Event> {
     let tokens = &sentence.tokens;
     if tokens.is_empty() {
@@ -438,6 +446,31 @@ fn code_sentence(
 
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
     let mut phrases = build_phrases(lexicon, terms, &words, &raw, &spans, event_date);
+    refine::refine_phrases(
+        &mut phrases,
+        &refine::SentenceView {
+            words: &words,
+            raw: &raw,
+            spans: &spans,
+            terms,
+            lexicon,
+            places,
+        },
+    );
+    // Before role nouns take the article's country: "the premier" may be a learned person.
+    memory.process_sentence(
+        &learned::SentenceView {
+            seq,
+            words: &words,
+            raw: &raw,
+            spans: &spans,
+            terms,
+            lexicon,
+            places,
+            date: event_date,
+        },
+        &mut phrases,
+    );
     fill_codes_from_context(
         &mut phrases,
         &words,
@@ -924,8 +957,52 @@ fn code_sentence(
             text,
             chars,
         );
-        let actor = records(&d.actor, &phrases, text, chars);
+        let mut actor = records(&d.actor, &phrases, text, chars);
+        // Only a place the sentence gives as where it happened ("near the town of
+        // Samarra"): a main place from elsewhere may lie in another country.
+        let placed_in_sentence = placed_here
+            || main_place.is_some_and(|m| {
+                phrases
+                    .iter()
+                    .any(|p| p.locative && p.start <= m.start && m.start < p.end)
+            });
+        if d.event == EventType::Assault && actor.is_empty() && placed_in_sentence {
+            let country = place.as_ref().and_then(|p| p.country_code.clone());
+            let device = refine::unattributed_device(&words, d.m.first, d.m.last, &clause_of);
+            if let (Some(code), Some(t)) = (country, device) {
+                let span = chars.span(text, spans[t].0, spans[t].1);
+                actor.push(ActorRecord {
+                    entity_text: span.text,
+                    start: span.start,
+                    end: span.end,
+                    code: Some(code),
+                    sector: vec!["UAF".into()],
+                    name: None,
+                });
+            }
+        }
+        let protest_target = match (d.recipient.is_empty(), d.event) {
+            (false, _) => Vec::new(),
+            (true, EventType::Protest) => {
+                refine::protest_target(d.m.last, &d.actor, &phrases, &words)
+            }
+            // A demand frame's recipient is the subject of "must", found or not.
+            (true, _) if d.m.trigger == u32::MAX => Vec::new(),
+            (true, _) => {
+                refine::prepositional_recipient(d.m.last, &d.actor, &phrases, &words, &clause_of)
+            }
+        };
         let mut recipient = records(&d.recipient, &phrases, text, chars);
+        recipient.extend(records(&protest_target, &phrases, text, chars));
+        if recipient.is_empty() {
+            let own = place.as_ref().filter(|_| placed_here);
+            recipient.extend(refine::restriction_recipient(
+                d.event,
+                &d.cameo,
+                mode.as_deref(),
+                own,
+            ));
+        }
         // A visit's host is the country visited ("arrived in Amman" hosts JOR), when the
         // text names no host and the place lies in another country than the visitor's.
         if d.event == EventType::Consult && recipient.is_empty() && placed_here {
@@ -1126,9 +1203,15 @@ fn demand_frame(
     let speech = words[..must]
         .iter()
         .rposition(|w| SPEECH_VERBS.contains(w))?;
+    // "the Sudanese government and the rebels in Darfur must …": a place after the
+    // subject of "must" is part of its phrase.
+    let subject_end = match phrases.iter().rposition(|p| p.last + 1 == must) {
+        Some(i) if phrases[i].locative && phrases[i].first >= 2 => phrases[i].first - 1,
+        _ => must,
+    };
     let recipient: Vec<usize> = phrases
         .iter()
-        .position(|p| p.last + 1 == must && !p.locative)
+        .position(|p| p.last + 1 == subject_end && !p.locative)
         .map(|i| compound_left(i, phrases, words))
         .unwrap_or_default();
     let actor = subject_of(speech, phrases, words, clause_of);

@@ -255,7 +255,15 @@ pub fn build_phrases(
                 // "the president of Kenya", "police in Nairobi".
                 let after = t.last + 1;
                 let prep = words.get(after).copied();
-                if matches!(prep, Some("of") | Some("in") | Some("from")) {
+                // "withdrew troops from Belarus", "the pullout of soldiers from Mali": after
+                // a word of leaving, "from X" is the place left, not whose troops they are.
+                let leaving = prep == Some("from")
+                    && words[t.first.saturating_sub(4)..t.first].iter().any(|w| {
+                        ["withdr", "pull", "evacuat", "redeploy", "remov", "retreat"]
+                            .iter()
+                            .any(|stem| w.starts_with(stem))
+                    });
+                if matches!(prep, Some("of") | Some("in") | Some("from")) && !leaving {
                     let skip_the = usize::from(words.get(after + 1) == Some(&"the"));
                     if let Some(n) = ts.get(k + 1) {
                         let owner = lexicon.entry(n.entry);
