@@ -2,25 +2,11 @@
 //! introduction by title or apposition codes later mentions by surname, role noun and
 //! pronoun; unknown names stay uncoded; shared surnames are not resolved.
 
-use crate::model::{ActorRecord, Article, Event, EventType};
+use crate::model::{ActorRecord, Event, EventType};
 use crate::pipeline::code;
-use chrono::NaiveDate;
 
 fn events(text: &str, published: &str) -> Vec<Event> {
-    code(&Article {
-        id: "a-test".into(),
-        url: None,
-        title: None,
-        published: Some(NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap()),
-        source: None,
-        authors: Vec::new(),
-        language: "en".into(),
-        text: text.into(),
-        body_start: 0,
-        duplicate_of: None,
-        story_id: None,
-        origin: None,
-    })
+    code(&crate::extract::events::tests::article(text, published))
 }
 
 fn of_type(evs: &[Event], t: EventType) -> &Event {

@@ -6,7 +6,7 @@ use crate::model::{Article, Event, EventType, Modality};
 use crate::pipeline::code;
 use chrono::NaiveDate;
 
-fn article(text: &str, published: &str) -> Article {
+pub(super) fn article(text: &str, published: &str) -> Article {
     Article {
         id: "a-test".into(),
         url: None,
