@@ -24,9 +24,8 @@
 //! apposition stays uncoded, and any ambiguity leaves a mention as it was.
 
 use super::phrases::ActorPhrase;
-use crate::extract::places::ArticlePlaces;
-use crate::knowledge::actors::{ActorKind, ActorLexicon, ActorTerm};
-use chrono::NaiveDate;
+use super::SentenceView;
+use crate::knowledge::actors::ActorKind;
 
 /// One person or group the article has introduced.
 #[derive(Debug, Clone)]
@@ -62,18 +61,6 @@ pub struct ArticleMemory {
     /// Person mentions of the last sentence seen, and its index.
     previous: Mentions,
     previous_seq: Option<usize>,
-}
-
-/// The sentence as the coder sees it.
-pub struct SentenceView<'a> {
-    pub seq: usize,
-    pub words: &'a [&'a str],
-    pub raw: &'a [&'a str],
-    pub spans: &'a [(usize, usize)],
-    pub terms: &'a [ActorTerm],
-    pub lexicon: &'a ActorLexicon,
-    pub places: &'a ArticlePlaces,
-    pub date: NaiveDate,
 }
 
 /// What a phrase is made of, from the dictionary terms inside it.

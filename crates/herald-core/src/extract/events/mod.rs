@@ -152,6 +152,23 @@ const FUTURE_LEADS: &[&str] = &[
 ];
 const HYPOTHETICAL_AUX: &[&str] = &["could", "might", "may", "if", "unless", "whether", "should"];
 
+/// One sentence as the phrase refinements and the actor memory read it.
+pub struct SentenceView<'a> {
+    /// The sentence's index in the article.
+    pub seq: usize,
+    /// Normalised lower-case tokens, and the tokens as written.
+    pub words: &'a [&'a str],
+    pub raw: &'a [&'a str],
+    /// Byte offsets of each token in the article text.
+    pub spans: &'a [(usize, usize)],
+    /// The sentence's dictionary terms.
+    pub terms: &'a [ActorTerm],
+    pub lexicon: &'a ActorLexicon,
+    pub places: &'a ArticlePlaces,
+    /// The date the sentence's events are resolved against.
+    pub date: NaiveDate,
+}
+
 /// Per-article inputs the coder needs besides the text.
 pub struct ArticleInput<'a> {
     pub article: &'a Article,
@@ -446,31 +463,19 @@ fn code_sentence(
 
     let event_date = date_mentions.first().map(|d| d.date).unwrap_or(published);
     let mut phrases = build_phrases(lexicon, terms, &words, &raw, &spans, event_date);
-    refine::refine_phrases(
-        &mut phrases,
-        &refine::SentenceView {
-            words: &words,
-            raw: &raw,
-            spans: &spans,
-            terms,
-            lexicon,
-            places,
-        },
-    );
+    let view = SentenceView {
+        seq,
+        words: &words,
+        raw: &raw,
+        spans: &spans,
+        terms,
+        lexicon,
+        places,
+        date: event_date,
+    };
+    refine::refine_phrases(&mut phrases, &view);
     // Before role nouns take the article's country: "the premier" may be a learned person.
-    memory.process_sentence(
-        &learned::SentenceView {
-            seq,
-            words: &words,
-            raw: &raw,
-            spans: &spans,
-            terms,
-            lexicon,
-            places,
-            date: event_date,
-        },
-        &mut phrases,
-    );
+    memory.process_sentence(&view, &mut phrases);
     fill_codes_from_context(
         &mut phrases,
         &words,

@@ -9,8 +9,8 @@
 //! such as "X, an intelligence officer," sees the refined phrase.
 
 use super::phrases::ActorPhrase;
-use crate::extract::places::ArticlePlaces;
-use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm};
+use super::SentenceView;
+use crate::knowledge::actors::{ActorForm, ActorKind};
 use crate::model::{ActorRecord, EventType, PlaceRecord};
 
 /// Role nouns that say only that someone speaks or acts for a body, not which kind of
@@ -100,16 +100,6 @@ const COUNTED: &[&str] = &[
     "nine",
     "ten",
 ];
-
-/// The sentence as the refinements see it.
-pub struct SentenceView<'a> {
-    pub words: &'a [&'a str],
-    pub raw: &'a [&'a str],
-    pub spans: &'a [(usize, usize)],
-    pub terms: &'a [ActorTerm],
-    pub lexicon: &'a ActorLexicon,
-    pub places: &'a ArticlePlaces,
-}
 
 /// Applies the phrase refinements of the module docs, in place.
 pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
