@@ -269,11 +269,8 @@ pub fn code_article_with(input: &ArticleInput, dictionaries: &Dictionaries) -> V
     // The dateline or main place, with its byte offsets, for sentences that name none.
     // Dictionary terms of each sentence, found once: the article's country and every
     // sentence's participants come from them.
-    let terms: Vec<Vec<ActorTerm>> = input
-        .sentences
-        .iter()
-        .map(|s| lexicon.find(text, s.start..s.end))
-        .collect();
+    let terms: Vec<Vec<ActorTerm>> =
+        lexicon.find_each(text, input.sentences.iter().map(|s| s.start..s.end));
     let country = article_country(article, &terms, input.places, lexicon);
     let main_place = article_place(article, input.places, country.as_deref()).map(|m| {
         let mut p = m.place.clone();

@@ -229,18 +229,49 @@ impl ActorLexicon {
     /// Actor phrases in `text[range]`: leftmost-longest, whole words, non-overlapping,
     /// in text order.
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<ActorTerm> {
+        let end = range.end.min(text.len());
+        let start = range.start.min(end);
+        self.find_lowered(
+            text,
+            (&text[start..end].to_ascii_lowercase(), start),
+            start..end,
+        )
+    }
+
+    /// [`ActorLexicon::find`] for each of several ranges of one text (an article's
+    /// sentences), lowering the text once instead of once per range.
+    pub fn find_each(
+        &self,
+        text: &str,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+    ) -> Vec<Vec<ActorTerm>> {
+        let lowered = text.to_ascii_lowercase();
+        ranges
+            .into_iter()
+            .map(|r| {
+                let end = r.end.min(text.len());
+                self.find_lowered(text, (&lowered, 0), r.start.min(end)..end)
+            })
+            .collect()
+    }
+
+    /// The automaton holds lower-case phrases (see `build`), so it searches an
+    /// ASCII-lowered copy of the text, which has the same byte offsets; case is checked on
+    /// the original. `lowered` covers `text` from byte `base` on.
+    fn find_lowered(
+        &self,
+        text: &str,
+        (lowered, base): (&str, usize),
+        range: Range<usize>,
+    ) -> Vec<ActorTerm> {
         let mut found = Vec::new();
         let Some(automaton) = &self.automaton else {
             return found;
         };
-        let end = range.end.min(text.len());
-        let base = range.start.min(end);
-        // The automaton holds lower-case phrases (see `build`): search an ASCII-lowered
-        // copy, which has the same byte offsets, and check case on the original.
-        let lowered = text[base..end].to_ascii_lowercase();
-        let mut pos = base;
+        let end = range.end;
+        let mut pos = range.start;
         while pos < end {
-            let Some(m) = automaton.find(Input::new(&lowered).span(pos - base..end - base)) else {
+            let Some(m) = automaton.find(Input::new(lowered).span(pos - base..end - base)) else {
                 break;
             };
             let start = base + m.start();
@@ -248,7 +279,7 @@ impl ActorLexicon {
                 self.longest_valid_at(
                     automaton,
                     text,
-                    (&lowered, base),
+                    (lowered, base),
                     start,
                     base + m.end(),
                     m.pattern().as_usize(),
