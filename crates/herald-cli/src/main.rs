@@ -104,13 +104,7 @@ impl CodingArgs {
         let (dictionaries, reports) = Dictionaries::from_petrarch_dir(dir)
             .map_err(|e| anyhow::anyhow!("--dictionaries: {e}"))?;
         for r in &reports {
-            eprintln!(
-                "herald: {} ({}): {} entries, {} lines repaired or left out",
-                r.path.display(),
-                r.kind,
-                r.entries,
-                r.defects.len()
-            );
+            eprintln!("herald: {r}");
             for d in &r.defects {
                 eprintln!("herald:   {}:{}: {}", r.path.display(), d.line, d.what);
             }

@@ -235,13 +235,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         .with_context(|| format!("cannot load the dictionaries in {}", dir.display()))?;
     if !args.json {
         for r in &reports {
-            println!(
-                "{}: {} {} entries, {} defects",
-                r.path.display(),
-                r.entries,
-                r.kind,
-                r.defects.len()
-            );
+            println!("{r}");
         }
     }
     let started = std::time::Instant::now();

@@ -75,6 +75,20 @@ pub struct FileReport {
     pub defects: Vec<Defect>,
 }
 
+impl std::fmt::Display for FileReport {
+    /// `DIR/x.actors.txt (actors): 124 entries, 4 lines repaired or left out`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}): {} entries, {} lines repaired or left out",
+            self.path.display(),
+            self.kind,
+            self.entries,
+            self.defects.len()
+        )
+    }
+}
+
 /// Why a dictionary directory could not be used.
 #[derive(Debug)]
 pub enum DictionaryError {
