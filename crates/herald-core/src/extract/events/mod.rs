@@ -33,7 +33,7 @@ use chrono::{Datelike, NaiveDate};
 use dictionaries::Dictionaries;
 use phrases::{build_phrases, ActorPhrase};
 use std::sync::OnceLock;
-use triggers::{TriggerLexicon, TriggerMatch, TriggerPos, VerbForm};
+use triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, VerbForm};
 
 const MODES_TSV: &str = include_str!("../../../../../data/events/modes.tsv");
 
@@ -655,15 +655,8 @@ fn code_sentence(
             continue;
         }
         // The subject of "condemned the attack" condemned it; it did not attack.
-        let (mut actor, mut recipient) = participants(
-            m,
-            t.pos,
-            &phrases,
-            &words,
-            &clause_of,
-            !reacted_to,
-            t.dictionary.is_some(),
-        );
+        let (mut actor, mut recipient) =
+            participants(m, t, &phrases, &words, &clause_of, !reacted_to);
         // "condemned the attack … and promised aid to the villages": a verb coordinated
         // with an earlier one, with no subject of its own, shares that verb's subject.
         if t.pos == TriggerPos::Verb && m.first > 0 && words[m.first - 1] == "and" {
@@ -701,30 +694,6 @@ fn code_sentence(
         if let Some(source) = slot(m.source) {
             actor = source;
             recipient.retain(|r| !actor.contains(r));
-        }
-        // "drew condemnation from the United Nations", "support from Turkey": after a noun
-        // of reaction or help, "from X" names who reacts or helps. (Not after nouns of
-        // movement or force: "withdrawal from Gaza", "attacks from the north".)
-        if actor.is_empty()
-            && t.pos == TriggerPos::Noun
-            && matches!(
-                t.event,
-                EventType::Accuse
-                    | EventType::Support
-                    | EventType::Aid
-                    | EventType::Request
-                    | EventType::Reject
-                    | EventType::Threaten
-            )
-            && words.get(m.last + 1) == Some(&"from")
-        {
-            let start = m.last + 2 + usize::from(words.get(m.last + 2) == Some(&"the"));
-            if let Some(idx) = phrases
-                .iter()
-                .position(|p| (p.first == start || p.first == m.last + 2) && !p.locative)
-            {
-                actor = compound_right(idx, &phrases, &words);
-            }
         }
         let modality = modality_of(
             m,
@@ -1396,15 +1365,16 @@ fn article_country(
 /// Actor and recipient phrase indices of a trigger.
 fn participants(
     m: &TriggerMatch,
-    pos: TriggerPos,
+    t: &Trigger,
     phrases: &[ActorPhrase],
     words: &[&str],
     clause_of: &[usize],
     subject_may_act: bool,
-    dictionary: bool,
 ) -> (Vec<usize>, Vec<usize>) {
     let usable = |p: &ActorPhrase| !p.locative;
-    match pos {
+    // With a user's dictionary (PETRARCH's reading) the rules below widen in places.
+    let dictionary = t.dictionary.is_some();
+    match t.pos {
         TriggerPos::Verb => {
             let mut subject = subject_of(m.first, phrases, words, clause_of);
             if subject.is_empty() {
@@ -1513,6 +1483,9 @@ fn participants(
                 if claimed || (!reported && !after_preposition) {
                     actor = subject;
                 }
+            }
+            if actor.is_empty() && reacts_or_helps(t.event) {
+                actor = from_phrase(m.last, phrases, words);
             }
             let mut recipient = Vec::new();
             if let Some(prep) = words.get(m.last + 1) {
@@ -1907,6 +1880,34 @@ fn object_of(
         }
     }
     Vec::new()
+}
+
+/// Nouns of reaction or help, after which "from X" names who reacts or helps ("drew
+/// condemnation from the United Nations", "support from Turkey") — unlike nouns of
+/// movement or force ("withdrawal from Gaza", "attacks from the north").
+fn reacts_or_helps(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Accuse
+            | EventType::Support
+            | EventType::Aid
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Threaten
+    )
+}
+
+/// The party right after "from" following token `at` ("from (the) X"), with the
+/// phrases coordinated with it.
+fn from_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
+    if words.get(at + 1) != Some(&"from") {
+        return Vec::new();
+    }
+    let start = at + 2 + usize::from(words.get(at + 2) == Some(&"the"));
+    phrases
+        .iter()
+        .position(|p| (p.first == start || p.first == at + 2) && !p.locative)
+        .map_or_else(Vec::new, |idx| compound_right(idx, phrases, words))
 }
 
 /// The phrase after "by" following token `at` ("was attacked by militants").
