@@ -8,6 +8,7 @@
 use super::triggers::TriggerLexicon;
 use crate::knowledge::actors::{ActorLexicon, LexiconBuilder};
 use crate::knowledge::petrarch::{self, Defect};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -18,8 +19,73 @@ const DISCARDS_TSV: &str = include_str!("../../../../../data/events/discards.tsv
 /// words.
 #[derive(Debug, Default, Clone)]
 pub struct Discards {
-    pub sentence: Vec<Vec<String>>,
-    pub story: Vec<Vec<String>>,
+    pub sentence: WordSequences,
+    pub story: WordSequences,
+}
+
+/// Lower-case word sequences looked up in a sentence's words, indexed by their first word
+/// so that a sentence costs one hash probe per word, not one comparison per word and
+/// sequence (the discards were a memcmp hot spot of the coder).
+#[derive(Debug, Default, Clone)]
+pub struct WordSequences {
+    sequences: Vec<Vec<String>>,
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl WordSequences {
+    pub fn push(&mut self, sequence: Vec<String>) {
+        let Some(first) = sequence.first() else {
+            return;
+        };
+        self.by_first_word
+            .entry(first.clone())
+            .or_default()
+            .push(self.sequences.len());
+        self.sequences.push(sequence);
+    }
+
+    pub fn extend(&mut self, other: WordSequences) {
+        for sequence in other.sequences {
+            self.push(sequence);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sequences.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.sequences.len()
+    }
+
+    /// Whether one of the sequences occurs in `words` (lower-case, one token each).
+    pub fn found_in(&self, words: &[&str]) -> bool {
+        if self.sequences.is_empty() {
+            return false;
+        }
+        words.iter().enumerate().any(|(i, w)| {
+            self.by_first_word.get(*w).is_some_and(|ids| {
+                ids.iter().any(|&id| {
+                    let sequence = &self.sequences[id];
+                    words.len() - i >= sequence.len()
+                        && words[i..i + sequence.len()]
+                            .iter()
+                            .zip(sequence)
+                            .all(|(a, b)| *a == b)
+                })
+            })
+        })
+    }
+}
+
+impl FromIterator<Vec<String>> for WordSequences {
+    fn from_iter<I: IntoIterator<Item = Vec<String>>>(iter: I) -> Self {
+        let mut out = WordSequences::default();
+        for sequence in iter {
+            out.push(sequence);
+        }
+        out
+    }
 }
 
 impl Discards {
@@ -31,7 +97,7 @@ impl Discards {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
                 .map(words)
                 .collect(),
-            story: Vec::new(),
+            story: WordSequences::default(),
         }
     }
 

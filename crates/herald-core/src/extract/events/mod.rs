@@ -30,8 +30,9 @@ use crate::model::{
     Modality, PlaceRecord, Sentence, Size, TextInfo,
 };
 use chrono::{Datelike, NaiveDate};
-use dictionaries::Dictionaries;
+use dictionaries::{Dictionaries, WordSequences};
 use phrases::{build_phrases, ActorPhrase};
+use std::ops::Range;
 use std::sync::OnceLock;
 use triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, VerbForm};
 
@@ -221,14 +222,9 @@ fn contains_seq(words: &[&str], needle: &[String]) -> bool {
 }
 
 /// Whether the sentence's words contain one of the word sequences.
-fn sentence_has_any(text: &str, sentence: &Sentence, sequences: &[Vec<String>]) -> bool {
-    let lower: Vec<String> = sentence
-        .tokens
-        .iter()
-        .map(|t| normalize_word(&text[t.start..t.end]))
-        .collect();
-    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-    sequences.iter().any(|d| contains_seq(&words, d))
+fn sentence_has_any(text: &str, sentence: &Sentence, sequences: &WordSequences) -> bool {
+    let lower = LoweredWords::new(sentence.tokens.iter().map(|t| &text[t.start..t.end]));
+    sequences.found_in(&lower.words())
 }
 
 /// A candidate event inside one sentence, before it becomes a record.
@@ -440,7 +436,7 @@ fn code_sentence(
     terms: &[ActorTerm],
     lexicon: &ActorLexicon,
     triggers: &TriggerLexicon,
-    discards: &[Vec<String>],
+    discards: &WordSequences,
     article: &Article,
     chars: &CharIndex,
     memory: &mut learned::ArticleMemory,
@@ -450,11 +446,11 @@ fn code_sentence(
         return Vec::new();
     }
     let raw: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-    let lower: Vec<String> = raw.iter().map(|w| normalize_word(w)).collect();
-    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let lower = LoweredWords::new(raw.iter().copied());
+    let words = lower.words();
     let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
     let tables = tables();
-    if discards.iter().any(|d| contains_seq(&words, d)) {
+    if discards.found_in(&words) {
         return Vec::new();
     }
 
@@ -1209,12 +1205,39 @@ fn is_hostile(event: EventType) -> bool {
 }
 
 /// Lowercases a token and folds typographic apostrophes, so "Don’t" and "don't" match.
-fn normalize_word(w: &str) -> String {
-    let mut s = w.to_lowercase();
-    if s.contains('’') {
-        s = s.replace('’', "'");
+/// The coder's view of a sentence's words: lower-case, curly apostrophes straight, all in
+/// one buffer (a `String` per token was one of the coder's allocation hot spots).
+struct LoweredWords {
+    buffer: String,
+    bounds: Vec<Range<usize>>,
+}
+
+impl LoweredWords {
+    fn new<'a>(raw: impl IntoIterator<Item = &'a str>) -> LoweredWords {
+        let mut out = LoweredWords {
+            buffer: String::new(),
+            bounds: Vec::new(),
+        };
+        for w in raw {
+            let start = out.buffer.len();
+            if w.is_ascii() {
+                out.buffer
+                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                // `str::to_lowercase`, not per char: it knows word-final sigma.
+                out.buffer.push_str(&w.to_lowercase().replace('’', "'"));
+            }
+            out.bounds.push(start..out.buffer.len());
+        }
+        out
     }
-    s
+
+    fn words(&self) -> Vec<&str> {
+        self.bounds
+            .iter()
+            .map(|r| &self.buffer[r.clone()])
+            .collect()
+    }
 }
 
 /// Role nouns with no country of their own ("police", "the army") take it from a place

@@ -350,3 +350,42 @@ fn capitals_only_dictionary_names_match_capitalised_words() {
     assert_eq!(found("an al-Qaeda cell"), "al-Qaeda");
     assert_eq!(found("an al-qaeda cell"), "");
 }
+
+/// The search probes only word starts whose word begins some phrase: phrases still match
+/// after punctuation, before a hyphen and after non-ASCII text, never inside a word, and
+/// a phrase that begins with a symbol is still found.
+#[test]
+fn phrases_match_at_word_starts_only() {
+    let mut builder = LexiconBuilder::new();
+    let mut entry = |code: &str| {
+        builder.add_entry(ActorEntry {
+            kind: ActorKind::Country,
+            form: ActorForm::Name,
+            code: Some(code.into()),
+            sectors: Vec::new(),
+            name: None,
+            tenures: Vec::new(),
+        })
+    };
+    let usa = entry("USA");
+    let gbr = entry("GBR");
+    let sym = entry("XYZ");
+    builder.add_phrase("U.S.", usa, PhraseCase::Proper);
+    builder.add_phrase("United Kingdom", gbr, PhraseCase::Proper);
+    builder.add_phrase("#Gondor", sym, PhraseCase::Proper);
+    let lex = builder.build();
+    let found = |text: &str| {
+        lex.find(text, 0..text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    assert_eq!(
+        found("The U.S.-led coalition and the United Kingdom (#Gondor) said."),
+        "U.S.|United Kingdom|#Gondor"
+    );
+    assert_eq!(found("Zürich: “United Kingdom” envoys."), "United Kingdom");
+    assert_eq!(found("DisUnited Kingdoms, thus U.S.A"), "U.S.");
+    assert_eq!(found("BU.S. United Kingdomx"), "");
+}
