@@ -8,7 +8,7 @@
 use super::triggers::TriggerLexicon;
 use crate::knowledge::actors::{ActorLexicon, LexiconBuilder};
 use crate::knowledge::petrarch::{self, Defect};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -29,7 +29,7 @@ pub struct Discards {
 #[derive(Debug, Default, Clone)]
 pub struct WordSequences {
     sequences: Vec<Vec<String>>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl WordSequences {

@@ -10,6 +10,7 @@
 
 use crate::knowledge::petrarch::Defect;
 use crate::model::EventType;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -102,9 +103,10 @@ pub struct TriggerMatch {
 #[derive(Debug)]
 pub struct TriggerLexicon {
     triggers: Vec<Trigger>,
-    by_first_word: HashMap<String, Vec<(u32, VerbForm)>>,
+    // FxHash: probed for every word of every sentence.
+    by_first_word: FxHashMap<String, Vec<(u32, VerbForm)>>,
     /// Dictionary verbs by their inflecting word (empty for the built-in table).
-    by_head: HashMap<String, Vec<HeadEntry>>,
+    by_head: FxHashMap<String, Vec<HeadEntry>>,
     /// Pattern trigger ids of each dictionary verb block, most specific first.
     block_patterns: Vec<Vec<u32>>,
     /// The compiled patterns, by trigger id (`None` for table triggers and plain verbs).
@@ -282,8 +284,8 @@ impl TriggerLexicon {
     fn empty() -> TriggerLexicon {
         TriggerLexicon {
             triggers: Vec::new(),
-            by_first_word: HashMap::new(),
-            by_head: HashMap::new(),
+            by_first_word: FxHashMap::default(),
+            by_head: FxHashMap::default(),
             block_patterns: Vec::new(),
             patterns: Vec::new(),
             synsets: Vec::new(),
