@@ -33,8 +33,10 @@ mod tests;
 
 use crate::extract::dates;
 use numbers::{parse_number, scan_words, Word, WordKind};
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CountKind {
@@ -562,6 +564,36 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether a counted noun phrase can start at `i`: digits, a number word, an article,
+    /// or a quantifier's first word. It is tried at every word of every sentence, and most
+    /// words are none of these, so one hash probe saves walking the quantifier and
+    /// number-word lists.
+    fn may_open_count(&self, i: usize) -> bool {
+        static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+        let Some(word) = self.words.get(i) else {
+            return false;
+        };
+        if word.kind == WordKind::Digits {
+            return true;
+        }
+        let openers = OPENERS.get_or_init(|| {
+            QUANTIFIERS
+                .iter()
+                .map(|q| q[0])
+                .chain(["a", "an", "one", "another"])
+                .chain(numbers::number_opening_words())
+                .collect()
+        });
+        let text = &self.text[word.start..word.end];
+        let mut lowered = [0u8; 16];
+        let Some(buffer) = lowered.get_mut(..text.len()) else {
+            return false; // longer than any opener
+        };
+        buffer.copy_from_slice(text.as_bytes());
+        buffer.make_ascii_lowercase();
+        std::str::from_utf8(buffer).is_ok_and(|w| openers.contains(w))
+    }
+
     /// Quantifier words at `i` ("at least", "more than"): the index after them.
     fn skip_quantifier(&self, i: usize) -> usize {
         let mut k = i;
@@ -650,6 +682,9 @@ impl<'a> Sentence<'a> {
     /// noun ("a 25-year-old man" is one). Returns (value, index after the phrase,
     /// whether a person noun was seen).
     fn noun_phrase(&self, i: usize) -> Option<(Option<u32>, usize, bool)> {
+        if !self.may_open_count(i) {
+            return None;
+        }
         let k = self.skip_quantifier(i);
         let (value, mut j) = if self.is_any(k, &["a", "an", "one", "another"])
             && matches!(

@@ -120,37 +120,50 @@ pub fn digits_value(word: &str) -> Option<u32> {
 /// ("hundred", "thousand") and vague amounts ("dozens") are handled by
 /// [`parse_number`], which sees their neighbours.
 pub fn cardinal_word(word: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     if let Some(i) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(word)) {
         return Some(i as u32);
     }
     TENS.iter()
         .position(|t| t.eq_ignore_ascii_case(word))
         .map(|i| (i as u32 + 2) * 10)
+}
+
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Every lower-case word [`parse_number`] can start with, besides digits. Callers that try
+/// a number at every word of a sentence check this first: one hash probe instead of
+/// walking the word lists.
+pub fn number_opening_words() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .chain(&TENS)
+        .chain(&VAGUE)
+        .chain(&["half", "a", "an", "dozen"])
+        .copied()
 }
 
 /// Words that say "many" without a number: the count exists but its value is unknown.
