@@ -34,6 +34,39 @@ struct Gold {
     mode: Option<String>,
     source: Vec<(String, String)>,
     target: Vec<(String, String)>,
+    /// The gold's contexts under [`context_family`] names (empty when it gives none that
+    /// PLOVER v2.0 has).
+    context: Vec<String>,
+}
+
+/// A context under the name both sides are compared by. The 2016 gold uses a few older
+/// names ("refugee", "resource", "political", "government", "rights"); its "rights" covers
+/// both of v2.0's `human_rights` and `rights_freedoms`, so those are one family. `None`
+/// for names with no v2.0 counterpart ("assets", "foreign", "unknown") and for
+/// "historical", which v2.0 makes an auxiliary mode (Herald's `modality`).
+fn context_family(name: &str) -> Option<&'static str> {
+    Some(match name.trim().to_lowercase().as_str() {
+        "refugee" | "refugees" | "migration" => "migration",
+        "resource" | "resources" | "natural_resource" => "natural_resource",
+        "political" | "politics" | "political_institutions" => "political_institutions",
+        "government" | "executive" => "executive",
+        "rights" | "human_rights" | "rights_freedoms" => "rights",
+        "discrimination" | "religion" | "religion_ethnicity" => "religion_ethnicity",
+        other => herald_core::extract::events::contexts::CONTEXTS
+            .iter()
+            .find(|c| **c == other && other != "historical")?,
+    })
+}
+
+fn context_families<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = names
+        .into_iter()
+        .filter_map(context_family)
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn actors(v: Option<&Value>) -> Vec<(String, String)> {
@@ -112,6 +145,12 @@ fn load(args: &EvalArgs) -> anyhow::Result<Vec<Gold>> {
                 .and_then(|m| mode_v2(event, m)),
             source: actors(r.get("source")),
             target: actors(r.get("target")),
+            context: context_families(
+                r.get("context")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .split(','),
+            ),
         });
     }
     Ok(out)
@@ -240,6 +279,15 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         Prf::default(),
     );
     let (mut mode_n, mut mode_ok) = (0usize, 0usize);
+    // Contexts, over the sentences whose gold gives one: (label, "") pairs so that `Prf`
+    // scores them like actors.
+    let mut context = Prf::default();
+    // The 2016 gold knows 14 of v2.0's 37 contexts; a context it never uses (territory,
+    // crime, peacekeeping, …) cannot be right or wrong against it, so it is not scored.
+    let gold_contexts: std::collections::HashSet<&str> = gold
+        .iter()
+        .flat_map(|g| g.context.iter().map(String::as_str))
+        .collect();
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut misses = Vec::new();
     // Per confidence decile of the answer: (answers, answers of the gold type).
@@ -320,6 +368,16 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
                 g.text
             ));
         }
+        if !g.context.is_empty() {
+            let as_pairs = |v: &[String]| -> Vec<(String, String)> {
+                v.iter().map(|c| (c.clone(), String::new())).collect()
+            };
+            let mut predicted = answer
+                .map(|e| context_families(e.context.iter().map(String::as_str)))
+                .unwrap_or_default();
+            predicted.retain(|c| gold_contexts.contains(c.as_str()));
+            context.add(&as_pairs(&predicted), &as_pairs(&g.context));
+        }
         if let Some(m) = &g.mode {
             mode_n += 1;
             if answer.and_then(|e| e.mode.first()) == Some(m) {
@@ -342,6 +400,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         "extra_event_rate": round(ratio(extra, n)),
         "mode_accuracy": round(ratio(mode_ok, mode_n)),
         "mode_n": mode_n,
+        "context_precision": round(ratio(context.tp, context.pred)),
+        "context_recall": round(ratio(context.tp, context.gold)),
+        "context_f1": round(context.f1()),
         "events": total_events,
         "sentences_per_second": round(n as f64 / secs.max(1e-9)),
         "calibration": calibration(&deciles),
@@ -359,6 +420,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         "recipient_code_f1",
         "extra_event_rate",
         "mode_accuracy",
+        "context_precision",
+        "context_recall",
+        "context_f1",
     ] {
         println!("  {key:<18} {}", report[key]);
     }

@@ -15,6 +15,7 @@
 //! 5. Modality from auxiliaries and negation before the trigger, and from background
 //!    cues of the sentence (old dates, cumulative totals).
 
+pub mod contexts;
 pub mod dictionaries;
 pub mod learned;
 pub mod phrases;
@@ -30,6 +31,7 @@ use crate::model::{
     Modality, PlaceRecord, Sentence, Size, TextInfo,
 };
 use chrono::{Datelike, NaiveDate};
+use contexts::ContextCues;
 use dictionaries::{Dictionaries, WordSequences};
 use phrases::{build_phrases, ActorPhrase};
 use std::ops::Range;
@@ -403,6 +405,14 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
         if first.mode.is_empty() {
             first.mode = e.mode;
         }
+        for c in e.context {
+            if !first.context.contains(&c) {
+                first.context.push(c);
+            }
+        }
+        first
+            .context
+            .sort_by_key(|c| contexts::CONTEXTS.iter().position(|x| x == c));
         // The day the text gives beats the publication-week fallback.
         if first.date_text.is_none() && e.date_text.is_some() {
             first.date = e.date;
@@ -1013,7 +1023,7 @@ fn code_sentence(
             story_id: article.story_id.clone(),
             event: d.event,
             mode: mode.into_iter().collect(),
-            context: Vec::new(),
+            context: ContextCues::builtin().contexts(&words, d.event, &actor, &recipient),
             cameo: Some(d.cameo.clone()),
             quad_code: d.event.quad_code(),
             modality: d.modality,
