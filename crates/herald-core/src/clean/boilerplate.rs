@@ -257,11 +257,9 @@ fn is_credit(line: &str, lower: &str) -> bool {
     }
     // Credits never end like a sentence; strip only a closing bracket.
     let tail = line.trim_end_matches([')', ']']);
-    // Lower-casing can change byte lengths (`İ`), so never index `lower` by `line`'s offsets.
-    let lower_tail = tail.to_lowercase();
-    if lower_tail.ends_with("getty images")
-        || lower_tail.ends_with("via getty")
-        || lower_tail.ends_with("shutterstock")
+    if ends_with_ignoring_case(tail, "getty images")
+        || ends_with_ignoring_case(tail, "via getty")
+        || ends_with_ignoring_case(tail, "shutterstock")
         || tail.ends_with("REUTERS")
         || tail.ends_with(" AFP")
     {
@@ -303,6 +301,12 @@ fn is_credit(line: &str, lower: &str) -> bool {
         }
     }
     false
+}
+
+/// `text` ends with the ASCII `suffix`, in any case (without lower-casing the whole line).
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// "By Jane Doe", "By JANE DOE and TOM LEE, Associated Press": `By`, then only
