@@ -36,7 +36,7 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if is_credit(line, &lower) {
         return Some(Boilerplate::Credit);
     }
-    if words <= 30 && SHARE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    if words <= 30 && starts_with_any(&lower, SHARE_PREFIXES) {
         return Some(Boilerplate::Share);
     }
     if (words <= 25
@@ -63,7 +63,7 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Taxonomy);
     }
     if words <= 12
-        && TIMESTAMP_PREFIXES.iter().any(|p| lower.starts_with(p))
+        && starts_with_any(&lower, TIMESTAMP_PREFIXES)
         && line.bytes().any(|b| b.is_ascii_digit())
     {
         return Some(Boilerplate::Timestamp);
@@ -87,6 +87,9 @@ fn is_homoglyph_text(line: &str) -> bool {
 /// "Category: …", "Tags : …", "Filed under: …" and the same labels in the languages news
 /// sites write in: how the site files the page, never a sentence of the story.
 fn is_taxonomy(lower: &str) -> bool {
+    if !lower.contains(':') {
+        return false; // every label is followed by a colon
+    }
     const LABELS: &[&str] = &[
         "category",
         "categories",
@@ -252,7 +255,7 @@ fn is_agency(s: &str) -> bool {
 }
 
 fn is_credit(line: &str, lower: &str) -> bool {
-    if CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    if starts_with_any(lower, CREDIT_PREFIXES) {
         return true;
     }
     // Credits never end like a sentence; strip only a closing bracket.
@@ -301,6 +304,17 @@ fn is_credit(line: &str, lower: &str) -> bool {
         }
     }
     false
+}
+
+/// `text` starts with one of `prefixes`. Every line of every page is checked against these
+/// lists, so the first byte is compared before the rest.
+fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
+    let Some(&first) = text.as_bytes().first() else {
+        return prefixes.iter().any(|p| p.is_empty());
+    };
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first() == Some(&first) && text.starts_with(p))
 }
 
 /// `text` ends with the ASCII `suffix`, in any case (without lower-casing the whole line).
