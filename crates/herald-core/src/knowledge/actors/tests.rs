@@ -27,6 +27,15 @@ fn entry_of(phrase: &str) -> &'static ActorEntry {
     lexicon().entry(found[0].entry)
 }
 
+/// The phrases `lex` finds in `text`, joined by `|`.
+fn matched(lex: &ActorLexicon, text: &str) -> String {
+    lex.find(text, 0..text.len())
+        .iter()
+        .map(|t| &text[t.start..t.end])
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -336,13 +345,7 @@ fn capitals_only_dictionary_names_match_capitalised_words() {
     builder.add_phrase("OSAMA BIN LADEN", laden, PhraseCase::Capitalized);
     builder.add_phrase("AL-QAEDA", laden, PhraseCase::Capitalized);
     let lex = builder.build();
-    let found = |text: &str| {
-        lex.find(text, 0..text.len())
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect::<Vec<_>>()
-            .join("|")
-    };
+    let found = |text: &str| matched(&lex, text);
     assert_eq!(found("Barack Obama met aides."), "Barack Obama");
     assert_eq!(found("BARACK OBAMA MEETS AIDES"), "BARACK OBAMA");
     assert_eq!(found("a barack obama impersonator"), "");
@@ -374,13 +377,7 @@ fn phrases_match_at_word_starts_only() {
     builder.add_phrase("United Kingdom", gbr, PhraseCase::Proper);
     builder.add_phrase("#Gondor", sym, PhraseCase::Proper);
     let lex = builder.build();
-    let found = |text: &str| {
-        lex.find(text, 0..text.len())
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect::<Vec<_>>()
-            .join("|")
-    };
+    let found = |text: &str| matched(&lex, text);
     assert_eq!(
         found("The U.S.-led coalition and the United Kingdom (#Gondor) said."),
         "U.S.|United Kingdom|#Gondor"
