@@ -974,6 +974,16 @@ fn code_sentence(
                 own,
             ));
         }
+        // A protest with no target named is against the state where it happens, when the
+        // protesters are of that country ("Thousands of Kenyans demonstrated in Nairobi"):
+        // the recipient is that country's government, with the place as its evidence.
+        if d.event == EventType::Protest && recipient.is_empty() && placed_here {
+            recipient.extend(
+                place
+                    .as_ref()
+                    .and_then(|p| refine::protest_state(p, &actor)),
+            );
+        }
         // A visit's host is the country visited ("arrived in Amman" hosts JOR), when the
         // text names no host and the place lies in another country than the visitor's.
         if d.event == EventType::Consult && recipient.is_empty() && placed_here {
@@ -1388,7 +1398,13 @@ fn participants(
             } else {
                 // Scan from the verb itself: a phrase may sit inside the trigger's own words
                 // ("expelled two *Polish diplomats*").
-                let mut object = object_of(m.first, m.last, phrases, words, usable);
+                // A promise, threat or refusal is about a nested act: its party is the
+                // recipient ("agreed on Saturday to provide aid for Romania").
+                let nested = matches!(
+                    t.event,
+                    EventType::Agree | EventType::Threaten | EventType::Reject
+                );
+                let mut object = object_of(m, nested, phrases, words, usable);
                 if object.is_empty() {
                     // The country an act is done in or to, when no other party is named:
                     // "Serbia lifted the curfew in Montenegro".
@@ -1396,7 +1412,7 @@ fn participants(
                         subject.iter().map(|&i| &phrases[i].code).collect();
                     // With a user's dictionary (PETRARCH's reading) any coded place serves:
                     // "criticized the closure of guest houses in Bree".
-                    object = object_of(m.first, m.last, phrases, words, |p: &ActorPhrase| {
+                    object = object_of(m, nested, phrases, words, |p: &ActorPhrase| {
                         (p.country_name || (dictionary && p.code.is_some()))
                             && !actor_codes.contains(&&p.code)
                     });
@@ -1832,26 +1848,29 @@ const LIGHT: &[&str] = &[
     "again",
 ];
 
-/// The first participant after token `at` before the clause ends: directly after the
+/// The first participant after the trigger `m` before the clause ends: directly after the
 /// verb or after a preposition, with at most two content words between ("offered
 /// Kenya *military* aid"); the verb of an infinitive does not count. A phrase after a
 /// possessive pronoun ("offered its troops") is the actor's own means, not a party.
 fn object_of(
-    at: usize,
-    trigger_last: usize,
+    m: &TriggerMatch,
+    nested: bool,
     phrases: &[ActorPhrase],
     words: &[&str],
     usable: impl Fn(&ActorPhrase) -> bool,
 ) -> Vec<usize> {
-    let limit = (trigger_last + 12).min(words.len());
+    let trigger_last = m.last;
+    let mut limit = (trigger_last + 12).min(words.len());
     let mut content = 0;
-    for i in at + 1..limit {
+    let mut nested = nested;
+    let mut i = m.first;
+    while i + 1 < limit {
+        i += 1;
         if OBJECT_STOPS.contains(&words[i]) {
             break;
         }
         if let Some(idx) = phrases.iter().position(|p| p.first == i) {
-            let own = i > 0 && matches!(words[i - 1], "its" | "their" | "his" | "her" | "our");
-            if usable(&phrases[idx]) && !own {
+            if usable(&phrases[idx]) && !owned(i, trigger_last, phrases[idx].last, words) {
                 return compound_right(idx, phrases, words);
             }
             // Skip over the phrase.
@@ -1865,14 +1884,23 @@ fn object_of(
         }
         let w = words[i];
         // The verb of an infinitive is not counted: in PLOVER the recipient of "offered
-        // to negotiate with Armenia" is the nested act's party.
+        // to negotiate with Armenia" is the nested act's party. After a promise, threat or
+        // refusal, the first infinitive's object is searched as the verb's own, however
+        // many words stood before it ("agreed in principle on Saturday to provide aid for
+        // Romania").
         let infinitive_verb = i > 0 && words[i - 1] == "to";
-        if !infinitive_verb
-            && !LIGHT.contains(&w)
-            && !w
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        {
+        if nested && infinitive_verb && inner_verb(w) {
+            nested = false;
+            content = 0;
+            limit = (i + 12).min(words.len());
+            continue;
+        }
+        // Amounts are no content: "provide about 70 million dollars of aid for Romania".
+        let number = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || matches!(w, "million" | "billion" | "mln" | "bln" | "thousand");
+        if !infinitive_verb && !LIGHT.contains(&w) && !number {
             content += 1;
             if content > 3 {
                 break;
@@ -1880,6 +1908,44 @@ fn object_of(
         }
     }
     Vec::new()
+}
+
+/// Whether the phrase at token `i` belongs to a noun phrase a possessive pronoun opens:
+/// right after it ("offered its troops"), or as a modifier of the phrase's head with at
+/// most three words between ("sell its wholly owned U.K. marketing companies") — the
+/// actor's own means, not a party. The modifier's walk counts only words after the
+/// trigger (`after`); "his Algerian counterpart" is skipped, the name after it is not.
+fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
+    let possessive = |w: &str| matches!(w, "its" | "their" | "his" | "her" | "our");
+    if i > 0 && possessive(words[i - 1]) {
+        return true;
+    }
+    let modifier = words.get(phrase_last + 1).is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_lowercase()) && !refine::AFTER_A_PARTY.contains(w)
+    });
+    modifier
+        && (1..=4)
+            .filter_map(|k| i.checked_sub(k))
+            .filter(|&j| j > after)
+            .take_while(|&j| {
+                possessive(words[j])
+                    || (words[j]
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.')
+                        && !LIGHT.contains(&words[j])
+                        && !PREPOSITIONS.contains(&words[j])
+                        && words[j] != "and")
+            })
+            .any(|j| possessive(words[j]))
+}
+
+/// A word after "to" that can open an infinitive: lower-case, not a determiner or a
+/// number ("to provide", not "to the", "to 4,000", "to its").
+fn inner_verb(w: &str) -> bool {
+    w.len() >= 2
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !LIGHT.contains(&w)
+        && !DETERMINERS.contains(&w)
 }
 
 /// Nouns of reaction or help, after which "from X" names who reacts or helps ("drew

@@ -620,6 +620,27 @@ pub fn protest_target(
         .unwrap_or_default()
 }
 
+/// The state a protest in `place` is directed at when the sentence names no target: the
+/// government of the place's country, if every protester with a code is of that country
+/// (Kurds demonstrating in Berlin about Turkey are not protesting against Germany).
+pub fn protest_state(place: &PlaceRecord, actor: &[ActorRecord]) -> Option<ActorRecord> {
+    let country = place.country_code.as_deref()?;
+    if actor
+        .iter()
+        .any(|a| a.code.as_deref().is_some_and(|c| c != country))
+    {
+        return None;
+    }
+    Some(ActorRecord {
+        entity_text: place.extracted_place.clone(),
+        start: place.start,
+        end: place.end,
+        code: Some(country.to_string()),
+        sector: vec!["GOV".to_string()],
+        name: None,
+    })
+}
+
 /// Whether a word names an explosive device or its going off.
 fn explosive(w: &str) -> bool {
     matches!(
@@ -675,7 +696,7 @@ pub fn unattributed_device(
 /// Words that may follow a party named after a preposition ("… from Japan *and* the World
 /// Bank", "… with Serbia *on* Wednesday"); any other lowercase word makes the name a
 /// modifier of a noun.
-const AFTER_A_PARTY: &[&str] = &[
+pub(super) const AFTER_A_PARTY: &[&str] = &[
     "and",
     "or",
     "on",
@@ -724,7 +745,8 @@ const PARTY_PREPOSITIONS: &[&str] = &["from", "with", "against", "to", "on"];
 
 /// With no recipient next to the trigger, the first party later in the same clause that a
 /// preposition of `PARTY_PREPOSITIONS` introduces (up to 15 tokens on, before a comma or
-/// a reporting verb); not a place, not the actor itself or its own country by name.
+/// a reporting verb), with the parties listed after it; not a place, not the actor itself
+/// or its own country by name.
 pub fn prepositional_recipient(
     trigger_last: usize,
     actor: &[usize],
@@ -763,7 +785,9 @@ pub fn prepositional_recipient(
         if p.locative || p.code.is_none() || actor.contains(&k) || own_country || modifier {
             continue;
         }
-        return vec![k];
+        // "lift embargoes on sales to Iran, Libya, North Korea and Sudan": every party of
+        // the list is a recipient.
+        return super::compound_right(k, phrases, words);
     }
     Vec::new()
 }
