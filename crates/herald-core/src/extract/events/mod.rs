@@ -1257,38 +1257,39 @@ fn fill_codes_from_context(
                 }
             }
         }
-        // The places of this sentence, when they agree on one country ("… in Nairobi").
-        let text_before = |pos: usize| {
-            text[sentence.start..pos]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
+        // The places of this sentence, when they agree on one country ("… in Nairobi",
+        // "in the capital", "in eastern Beirut").
+        let word_before = |pos: usize| {
+            let head = text[sentence.start..pos].trim_end();
+            let from = head.rfind(' ').map_or(0, |i| i + 1);
+            (head[from..].to_ascii_lowercase(), sentence.start + from)
         };
         let mut sentence_countries = places
             .in_range(sentence.start, sentence.end)
             .map(|(_, m)| m)
             .filter(|m| {
-                let w = text_before(m.start);
+                let (mut w, mut at) = word_before(m.start);
+                for _ in 0..2 {
+                    if matches!(
+                        w.as_str(),
+                        "the"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                    ) {
+                        (w, at) = word_before(at);
+                    }
+                }
                 matches!(
                     w.as_str(),
                     "in" | "at" | "near" | "outside" | "inside" | "across"
-                ) || (w == "the" && {
-                    let before_the = text[sentence.start..m.start]
-                        .trim_end()
-                        .trim_end_matches("the")
-                        .trim_end();
-                    let w2 = before_the
-                        .rsplit(' ')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase();
-                    matches!(
-                        w2.as_str(),
-                        "in" | "at" | "near" | "outside" | "inside" | "across"
-                    )
-                })
+                )
             })
             .filter_map(|m| m.place.country_code.as_deref());
         if let Some(first) = sentence_countries.next() {
@@ -1389,6 +1390,9 @@ fn participants(
             let mut subject = subject_of(m.first, phrases, words, clause_of);
             if subject.is_empty() {
                 subject.extend(relative_antecedent(m.first, phrases, words, clause_of));
+            }
+            if subject.is_empty() {
+                subject = coordinated_subject(m.first, phrases, words, clause_of);
             }
             let passive = is_passive(m, words);
             if passive {
@@ -1552,6 +1556,78 @@ fn relative_antecedent(
         .position(|p| p.last == before && !p.locative && !p.bare_adjective)
 }
 
+/// A verb in a clause that "but" opens with no subject of its own shares the sentence's
+/// subject: "Benin opened its borders to West Africans, but was still refusing admittance
+/// to Ghanaians". Only auxiliaries and adverbs may stand between "but" and the verb.
+fn coordinated_subject(
+    at: usize,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    clause_of: &[usize],
+) -> Vec<usize> {
+    let Some(but) = (0..at)
+        .rev()
+        .find(|&i| clause_of[i] != clause_of[at] || words[i] == "but")
+    else {
+        return Vec::new();
+    };
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "did"
+                | "does"
+                | "also"
+                | "still"
+                | "not"
+                | "then"
+                | "later"
+                | "been"
+        ) || w.ends_with("ly")
+    };
+    if words[but] != "but" || !words[but + 1..at].iter().all(|w| auxiliary(w)) {
+        return Vec::new();
+    }
+    // The subject of the clause before: the last phrase that a finite verb follows
+    // ("South Africa would give …", "Benin opened …").
+    let finite = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+        ) || (w.len() > 4 && w.ends_with("ed"))
+    };
+    // A phrase a preposition governs is no subject ("… to West Africans ordered out").
+    let governed = |first: usize| {
+        (0..first)
+            .rev()
+            .find(|&i| {
+                !DETERMINERS.contains(&words[i])
+                    && !matches!(words[i], "most" | "some" | "many" | "all")
+            })
+            .is_some_and(|i| {
+                PREPOSITIONS.contains(&words[i])
+                    || matches!(words[i], "to" | "by" | "for" | "on" | "at" | "as")
+            })
+    };
+    phrases
+        .iter()
+        .rposition(|p| {
+            p.last < but
+                && !p.locative
+                && !p.bare_adjective
+                && !governed(p.first)
+                && words.get(p.last + 1).is_some_and(|w| finite(w))
+        })
+        .map_or_else(Vec::new, |i| compound_left(i, phrases, words))
+}
+
 /// The nearest participant to the left of token `at` in the same clause, with the
 /// phrases coordinated with it.
 fn subject_of(
@@ -1608,7 +1684,27 @@ fn subject_of(
             }
         }
     }
-    let Some(head) = best else { return Vec::new() };
+    let Some(mut head) = best else {
+        return Vec::new();
+    };
+    // "Russian aircraft including helicopter gunships killed …": the members a list names
+    // after "including" are part of the subject before it, which is the actor.
+    // Up to two modifiers may stand between ("including Sukhoi bombers").
+    let before_head = |h: usize| {
+        let f = phrases[h].first;
+        (f.saturating_sub(3)..f)
+            .rev()
+            .take_while(|&i| words[i].chars().all(|c| c.is_alphabetic() || c == '-'))
+            .find(|&i| words[i] == "including")
+    };
+    if let Some(including) = before_head(head) {
+        if let Some(outer) = phrases
+            .iter()
+            .rposition(|p| p.last + 1 == including && !p.locative)
+        {
+            head = outer;
+        }
+    }
     // Skip a relative clause: "X, who ..., condemned" — the subject is X, found above
     // only if no phrase sits inside the relative clause; a phrase right after "who" is not it.
     compound_left(head, phrases, words)
@@ -2006,6 +2102,14 @@ fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
     // "were engaged in", "is committed to": a participle with its own preposition is an
     // adjective of state, and its subject is the actor.
     if m.last > m.first && matches!(words[m.first + 1], "in" | "to" | "on" | "with") {
+        return false;
+    }
+    // "Israel is opposed to French mediation": a stance, not a passive.
+    if matches!(
+        words[m.first],
+        "opposed" | "committed" | "dedicated" | "devoted"
+    ) && words.get(m.last + 1) == Some(&"to")
+    {
         return false;
     }
     let mut i = m.first;

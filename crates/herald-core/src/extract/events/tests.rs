@@ -1161,3 +1161,36 @@ fn ditransitive_grant_is_aid_to_the_first_object() {
     assert_eq!(codes(&e.actor), vec!["CAN"]);
     assert_eq!(codes(&e.recipient), vec!["HTI"]);
 }
+
+#[test]
+fn a_clause_opened_by_but_shares_the_subject_of_the_clause_before() {
+    let text = "Egypt reopened the Rafah crossing on Saturday, but was still refusing entry to Palestinian men under 40, officials said.";
+    let e = first_of(text, "2023-11-04", EventType::Reject);
+    assert_eq!(codes(&e.actor), vec!["EGY"]);
+}
+
+#[test]
+fn members_named_after_including_belong_to_the_subject() {
+    let text =
+        "Russian aircraft including Sukhoi bombers struck rebel positions near Idlib on Tuesday.";
+    let e = first_of(text, "2019-05-14", EventType::Assault);
+    assert_eq!(codes(&e.actor), vec!["RUS"]);
+    assert_eq!(e.actor[0].entity_text, "Russian aircraft");
+}
+
+#[test]
+fn opposed_to_is_a_stance_not_a_passive() {
+    let text = "Turkey is opposed to Swedish membership of NATO, a Turkish official said.";
+    let e = first_of(text, "2022-06-01", EventType::Reject);
+    assert_eq!(codes(&e.actor), vec!["TUR"]);
+    assert_eq!(codes(&e.recipient), vec!["SWE"]);
+}
+
+#[test]
+fn a_place_after_a_compass_word_codes_the_sentence_country() {
+    // "in eastern Kyiv": the journalist is Ukrainian by the place of the attack, not
+    // Russian by the other place the sentence mentions.
+    let text = "A prominent anti-Moscow journalist was shot dead in eastern Kyiv on Monday.";
+    let e = first_of(text, "2024-05-27", EventType::Assault);
+    assert_eq!(codes(&e.recipient), vec!["UKR"]);
+}
