@@ -187,10 +187,15 @@ const SENDING: &[&str] = &[
 /// not of the country it is sent to ("refused to deploy peacekeepers in Iraq" are not
 /// Iraqi). The search for the recipient goes on to the place or party after it.
 fn forces_sent(p: &ActorPhrase, words: &[&str]) -> bool {
-    if p.code_from_text || !p.sectors.iter().any(|s| s == "MIL" || s == "COP") {
+    // A code the phrase's own words give ("Polish troops") makes them a party; a lone
+    // role noun's code from the place after it ("troops in Iraq") does not.
+    let own_code = p.code_from_text && p.first < p.last;
+    if own_code || !p.sectors.iter().any(|s| s == "MIL" || s == "COP") {
         return false;
     }
-    (1..=4)
+    // "contribute up to 4,000 troops": "up to" before a number is part of the amount.
+    let amount_to = |i: usize| words[i] == "to" && i > 0 && words[i - 1] == "up";
+    (1..=5)
         .filter_map(|k| p.first.checked_sub(k))
         .take_while(|&i| {
             let w = words[i];
@@ -198,7 +203,9 @@ fn forces_sent(p: &ActorPhrase, words: &[&str]) -> bool {
                 || w.chars()
                     .all(|c| c.is_alphanumeric() || c == ',' || c == '-')
         })
-        .take_while(|&i| !matches!(words[i], "," | "and" | "the" | "to" | "of" | "in"))
+        .take_while(|&i| {
+            amount_to(i) || !matches!(words[i], "," | "and" | "the" | "to" | "of" | "in")
+        })
         .any(|i| SENDING.contains(&words[i]))
 }
 

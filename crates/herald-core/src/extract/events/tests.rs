@@ -566,6 +566,16 @@ fn forces_sent_are_the_senders_means_not_a_party() {
     );
     assert_eq!(codes(&e.recipient), vec!["LTU"]);
     assert_eq!(sectors(&e.recipient), vec![""]);
+    // Troops "in" a country are not of it either: the recipient is the country.
+    let e = first_of(
+        "Japan has refused to deploy troops in Afghanistan, a government spokesman said.",
+        "2001-10-02",
+        EventType::Reject,
+    );
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["AFG".to_string()], vec![String::new()])
+    );
 }
 
 #[test]
