@@ -113,6 +113,35 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     dwellings(phrases, s.words, s.spans);
     former_roles(phrases, s.words, s.raw);
     peoples(phrases, s);
+    shared_adjective(phrases, s.words);
+}
+
+/// "Israeli helicopters and tanks", "Russian jets and troops": a country adjective before
+/// the first of two coordinated nouns is the second's too — a lone role noun after "and"
+/// takes the adjective's country instead of one from the sentence's places.
+fn shared_adjective(phrases: &mut [ActorPhrase], words: &[&str]) {
+    for k in 1..phrases.len() {
+        let p = &phrases[k];
+        if p.first != p.last || p.code.is_some() || p.sectors.is_empty() || p.first < 3 {
+            continue;
+        }
+        let noun = words[p.first - 2];
+        let coordinated = words[p.first - 1] == "and"
+            && noun.len() > 2
+            && noun.chars().all(|c| c.is_ascii_lowercase())
+            && !phrases
+                .iter()
+                .any(|q| q.first <= p.first - 2 && p.first - 2 <= q.last);
+        let adjective = phrases[..k]
+            .iter()
+            .rfind(|q| q.last + 3 == p.first)
+            .filter(|q| q.bare_adjective && q.code.is_some());
+        if let (true, Some(code)) = (coordinated, adjective.and_then(|q| q.code.clone())) {
+            let p = &mut phrases[k];
+            p.code = Some(code);
+            p.code_from_text = true;
+        }
+    }
 }
 
 /// Things a role noun can modify: "military aid", "naval exercises", "terrorist

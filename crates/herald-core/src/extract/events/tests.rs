@@ -1204,3 +1204,31 @@ fn a_place_after_a_compass_word_codes_the_sentence_country() {
     let e = first_of(text, "2024-05-27", EventType::Assault);
     assert_eq!(codes(&e.recipient), vec!["UKR"]);
 }
+
+#[test]
+fn refusing_to_meet_demands_is_a_rejection() {
+    // "meet * demands" is a concession (a possessive may stand in the gap); refused in
+    // the future, it is PLOVER's REJECT.
+    let text = "The Kenyan government said it would not meet the doctors' demands for higher pay.";
+    let e = first_of(text, "2017-01-10", EventType::Reject);
+    assert_eq!(codes(&e.actor), vec!["KEN"]);
+}
+
+#[test]
+fn closing_borders_is_a_sanction_on_the_neighbours() {
+    let e = one(
+        "Russia closed its southern borders with Iran and Turkey.",
+        "2020-03-16",
+    );
+    assert_eq!(e.event, EventType::Sanction);
+    assert_eq!(codes(&e.actor), vec!["RUS"]);
+    assert_eq!(codes(&e.recipient), vec!["IRN", "TUR"]);
+}
+
+#[test]
+fn a_country_adjective_covers_both_coordinated_nouns() {
+    // The tanks are Israeli, not Palestinian by the place the sentence names.
+    let text = "Israeli helicopters and tanks shelled positions of Palestinian security forces near the town of Rafah.";
+    let e = first_of(text, "2004-05-18", EventType::Assault);
+    assert_eq!(codes(&e.actor), vec!["ISR"]);
+}
