@@ -107,6 +107,7 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     bodies_keep_their_sector(phrases, s);
     join_generic_heads(phrases, s.words);
     group_members(phrases, s);
+    unknown_name_members(phrases, s);
     of_country(phrases, s);
     adjective_before_institution(phrases, s);
     phrases.retain(|p| !modifies_a_thing(p, s.words) && !forces_sent(p, s.words));
@@ -386,6 +387,51 @@ fn group_members(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
             let p = &mut phrases[i];
             p.last = last;
             p.end = end;
+            phrases.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Sectors of armed and opposition groups, whose members a local name qualifies.
+const ARMED_GROUP_SECTORS: &[&str] = &["REB", "MIL", "UAF", "COP", "OPP", "INS"];
+
+/// "Shona rebels", "Karen guerrillas", "Kirkuk police": a name the dictionaries do not
+/// know before the role noun of an armed or opposition group is the group or place the
+/// members belong to — one phrase with the role's sector, whose country comes from
+/// context like the role noun's alone (the name is never guessed a code).
+fn unknown_name_members(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (p, q) = (&phrases[i], &phrases[i + 1]);
+        let unknown = p.code.is_none()
+            && p.sectors.is_empty()
+            && p.name.is_none()
+            && !p.locative
+            && !p.bare_adjective;
+        // Armed and opposition groups only: "European farmers", "Korean official" are
+        // nationals the name does not resolve, whom a context country would miscode.
+        let armed = q
+            .sectors
+            .iter()
+            .any(|s| ARMED_GROUP_SECTORS.contains(&s.as_str()));
+        let role = q.first == p.last + 1
+            && q.first == q.last
+            && q.code.is_none()
+            && q.name.is_none()
+            && armed;
+        let nationality = ["an", "ese", "ish"]
+            .iter()
+            .any(|e| s.words[p.last].ends_with(e));
+        if unknown && role && !nationality {
+            let (last, end, sectors) = (q.last, q.end, q.sectors.clone());
+            let p = &mut phrases[i];
+            p.last = last;
+            p.end = end;
+            p.sectors = sectors;
+            p.place_like = false;
+            p.country_name = false;
             phrases.remove(i + 1);
             continue;
         }

@@ -1232,3 +1232,23 @@ fn a_country_adjective_covers_both_coordinated_nouns() {
     let e = first_of(text, "2004-05-18", EventType::Assault);
     assert_eq!(codes(&e.actor), vec!["ISR"]);
 }
+
+#[test]
+fn an_unknown_name_before_a_rebel_noun_is_the_group() {
+    // "Fano" is in no dictionary: the rebels take the country from context, the name
+    // stays in the phrase's text and is never guessed a code of its own.
+    let e = one(
+        "Ethiopian troops attacked Fano rebels in the Amhara region on Tuesday.",
+        "2023-08-08",
+    );
+    assert_eq!(e.recipient[0].entity_text, "Fano rebels");
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["ETH".to_string()], vec!["REB".to_string()])
+    );
+    let e = one(
+        "The Sudanese government accused Darfur rebels of violating the ceasefire.",
+        "2004-05-20",
+    );
+    assert_eq!(codes(&e.recipient), vec!["SDN"]);
+}
