@@ -171,6 +171,26 @@ const THINGS: &[&str] = &[
     "activity",
     "installations",
     "facilities",
+    "contact",
+    "contacts",
+    "visit",
+    "blockade",
+];
+
+/// Acts that a role word which is only an adjective ("military", "naval", "official")
+/// modifies: "a new military offensive", "lodged an official protest". ("The army
+/// offensive", "a student protest" stay the army's and the students' acts: those are
+/// nouns.)
+const ACTS_OF_ADJECTIVE_ROLES: &[&str] = &[
+    "offensive",
+    "offensives",
+    "operation",
+    "operations",
+    "campaign",
+    "action",
+    "intervention",
+    "protest",
+    "complaint",
 ];
 
 /// A role noun used as an adjective ("continue *military* aid to Mozambique"): not a
@@ -180,7 +200,11 @@ fn modifies_a_thing(p: &ActorPhrase, words: &[&str]) -> bool {
         && !p.code_from_text
         && p.name.is_none()
         && !p.sectors.is_empty()
-        && words.get(p.last + 1).is_some_and(|w| THINGS.contains(w))
+        && words.get(p.last + 1).is_some_and(|w| {
+            THINGS.contains(w)
+                || (matches!(words[p.first], "military" | "naval" | "official")
+                    && ACTS_OF_ADJECTIVE_ROLES.contains(w))
+        })
 }
 
 /// Verbs whose object is the subject's own forces: "deployed troops", "will send

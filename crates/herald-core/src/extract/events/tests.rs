@@ -1252,3 +1252,25 @@ fn an_unknown_name_before_a_rebel_noun_is_the_group() {
     );
     assert_eq!(codes(&e.recipient), vec!["SDN"]);
 }
+
+#[test]
+fn military_and_naval_before_an_act_are_adjectives_not_parties() {
+    let e = one(
+        "Iran threatened on Monday to launch a new military offensive against Iraq.",
+        "1987-01-05",
+    );
+    assert_eq!(e.event, EventType::Threaten);
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["IRQ".to_string()], vec![String::new()])
+    );
+    let e = first_of(
+        "NATO said it would tighten the naval blockade of Libya.",
+        "2011-04-20",
+        EventType::Threaten,
+    );
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["LBY".to_string()], vec![String::new()])
+    );
+}
