@@ -1190,11 +1190,23 @@ fn demand_frame(
         Some(i) if phrases[i].locative && phrases[i].first >= 2 => phrases[i].first - 1,
         _ => must,
     };
-    let recipient: Vec<usize> = phrases
+    let mut recipient: Vec<usize> = phrases
         .iter()
         .position(|p| p.last + 1 == subject_end && !p.locative)
         .map(|i| compound_left(i, phrases, words))
         .unwrap_or_default();
+    // "told Iran on Monday that it must stop …": a pronoun subject of "must" is the
+    // party the speaker addressed, named between the verb of speaking and "that".
+    if recipient.is_empty() && must >= 2 && matches!(words[must - 1], "it" | "they") {
+        let that = must - 2;
+        if words[that] == "that" {
+            recipient = phrases
+                .iter()
+                .rposition(|p| p.first > speech && p.last < that && !p.locative)
+                .map(|i| compound_left(i, phrases, words))
+                .unwrap_or_default();
+        }
+    }
     let actor = subject_of(speech, phrases, words, clause_of);
     if actor.is_empty() && recipient.is_empty() {
         return None;

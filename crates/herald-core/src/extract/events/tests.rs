@@ -1274,3 +1274,14 @@ fn military_and_naval_before_an_act_are_adjectives_not_parties() {
         (vec!["LBY".to_string()], vec![String::new()])
     );
 }
+
+#[test]
+fn a_pronoun_that_must_act_is_the_party_addressed() {
+    let e = first_of(
+        "The United States told Iran on Monday that it must stop enriching uranium.",
+        "2006-04-17",
+        EventType::Request,
+    );
+    assert_eq!(codes(&e.actor), vec!["USA"]);
+    assert_eq!(codes(&e.recipient), vec!["IRN"]);
+}
