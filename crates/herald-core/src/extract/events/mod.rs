@@ -1806,11 +1806,16 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     let mut cur = head;
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
-        // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
-        // the speaker of the sentence, not one more member of the list.
-        let speaker = words
-            .get(phrases[next].last + 1)
-            .is_some_and(|w| matches!(*w, "said" | "says" | "told" | "added"));
+        // "… to Ukraine, the chancellor said", "…, the Parliament speaker said": a phrase
+        // followed (at most one word on) by a verb of saying is the speaker of the
+        // sentence, not one more member of the list.
+        let saying = |w: &&str| matches!(*w, "said" | "says" | "told" | "added");
+        let after = phrases[next].last + 1;
+        let speaker = words.get(after).is_some_and(saying)
+            || (words
+                .get(after)
+                .is_some_and(|w| w.chars().all(char::is_alphabetic))
+                && words.get(after + 1).is_some_and(saying));
         if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
             cur = next;

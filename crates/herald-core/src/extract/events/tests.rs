@@ -1285,3 +1285,13 @@ fn a_pronoun_that_must_act_is_the_party_addressed() {
     assert_eq!(codes(&e.actor), vec!["USA"]);
     assert_eq!(codes(&e.recipient), vec!["IRN"]);
 }
+
+#[test]
+fn the_speaker_of_a_closing_reporting_clause_is_not_in_the_list() {
+    // "the Parliament speaker said": the body before "speaker said" reports the event.
+    let e = one(
+        "Kurmanbek Bakiyev agreed to fly to Belarus, the Parliament speaker said on Friday.",
+        "2010-04-16",
+    );
+    assert_eq!(codes(&e.recipient), vec!["BLR"]);
+}
