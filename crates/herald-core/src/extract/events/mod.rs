@@ -2356,12 +2356,23 @@ fn event_place(
         .filter(|m| !used.iter().any(|&(s, e)| m.start < e && s < m.end))
         .filter_map(|m| token_at(m.start).map(|t| (t, m)))
         .collect();
-    let locative = |t: usize| {
+    let after_locative = |t: usize| {
         (1..=3).any(|back| {
             t >= back
                 && phrases::LOCATIVE.contains(&words[t - back])
                 && (t - back + 1..t).all(|i| !matches!(words[i], "," | "and"))
         })
+    };
+    // "in the northern city of Kirkuk": the place noun stands after the locative.
+    let locative = |t: usize| {
+        after_locative(t)
+            || (t >= 2
+                && words[t - 1] == "of"
+                && matches!(
+                    words[t - 2],
+                    "city" | "town" | "village" | "province" | "region" | "district" | "capital"
+                )
+                && after_locative(t - 2))
     };
     let trigger_tok = d.m.first;
     let pick = candidates

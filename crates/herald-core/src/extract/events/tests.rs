@@ -1295,3 +1295,14 @@ fn the_speaker_of_a_closing_reporting_clause_is_not_in_the_list() {
     );
     assert_eq!(codes(&e.recipient), vec!["BLR"]);
 }
+
+#[test]
+fn a_place_after_the_town_of_places_the_event() {
+    let e = one(
+        "Hundreds of Kenyans protested in the western town of Kisumu on Friday, witnesses said.",
+        "2024-06-28",
+    );
+    let loc = e.event_loc.as_ref().expect("placed");
+    assert_eq!(loc.extracted_place, "Kisumu");
+    assert_eq!(codes(&e.recipient), vec!["KEN"]);
+}
