@@ -636,8 +636,17 @@ fn code_sentence(
                     head.cameo = "130".into();
                     head.mode = None;
                 }
-                // "threatened to cut ties": the threatened act gives the threat's mode.
-                if head.event == EventType::Threaten && head.mode.is_none() && complement {
+                // "threatened to cut ties": the threatened act gives the threat's mode, also
+                // when it is the object of the infinitive ("threatened to institute a
+                // curfew").
+                let infinitive_object = t.pos == TriggerPos::Noun
+                    && (found[g].last + 1..m.first).any(|i| words[i] == "to")
+                    && !(found[g].last + 1..m.first)
+                        .any(|i| matches!(words[i], "that" | "which" | "who"));
+                if head.event == EventType::Threaten
+                    && head.mode.is_none()
+                    && (complement || infinitive_object)
+                {
                     head.mode = threat_mode(t.event, t.mode.as_deref(), &t.cameo);
                 }
             }

@@ -1306,3 +1306,17 @@ fn a_place_after_the_town_of_places_the_event() {
     assert_eq!(loc.extracted_place, "Kisumu");
     assert_eq!(codes(&e.recipient), vec!["KEN"]);
 }
+
+#[test]
+fn a_threatened_restriction_as_infinitive_object_gives_the_mode_and_recipient() {
+    let e = first_of(
+        "Ecuador's president threatened to institute a curfew in Guayaquil after a wave of prison riots.",
+        "2021-09-30",
+        EventType::Threaten,
+    );
+    assert_eq!(e.mode, vec!["restrict"]);
+    assert_eq!(
+        (codes(&e.recipient), sectors(&e.recipient)),
+        (vec!["ECU".to_string()], vec!["CVL".to_string()])
+    );
+}
