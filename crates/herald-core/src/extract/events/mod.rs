@@ -2034,7 +2034,8 @@ fn object_of(
 
 /// Whether the phrase at token `i` belongs to a noun phrase a possessive pronoun opens:
 /// right after it ("offered its troops"), or as a modifier of the phrase's head with at
-/// most three words between ("sell its wholly owned U.K. marketing companies") — the
+/// most three words (letters only; the coder's words are lowered) between ("sell its
+/// wholly owned U.K. marketing companies") — the
 /// actor's own means, not a party. The modifier's walk counts only words after the
 /// trigger (`after`); "his Algerian counterpart" is skipped, the name after it is not.
 fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
@@ -2061,8 +2062,9 @@ fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
             .any(|j| possessive(words[j]))
 }
 
-/// A word after "to" that can open an infinitive: lower-case, not a determiner or a
-/// number ("to provide", not "to the", "to 4,000", "to its").
+/// A word after "to" that can open an infinitive: letters only (the coder's words are
+/// lowered), not a determiner or a number ("to provide", not "to the", "to 4,000", "to
+/// its"). A name after "to" is a phrase and is met before this test.
 fn inner_verb(w: &str) -> bool {
     w.len() >= 2
         && w.chars().all(|c| c.is_ascii_lowercase())
