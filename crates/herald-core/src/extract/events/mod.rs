@@ -642,8 +642,17 @@ fn code_sentence(
                     head.cameo = "130".into();
                     head.mode = None;
                 }
-                // "threatened to cut ties": the threatened act gives the threat's mode.
-                if head.event == EventType::Threaten && head.mode.is_none() && complement {
+                // "threatened to cut ties": the threatened act gives the threat's mode, also
+                // when it is the object of the infinitive ("threatened to institute a
+                // curfew").
+                let infinitive_object = t.pos == TriggerPos::Noun
+                    && (found[g].last + 1..m.first).any(|i| words[i] == "to")
+                    && !(found[g].last + 1..m.first)
+                        .any(|i| matches!(words[i], "that" | "which" | "who"));
+                if head.event == EventType::Threaten
+                    && head.mode.is_none()
+                    && (complement || infinitive_object)
+                {
                     head.mode = threat_mode(t.event, t.mode.as_deref(), &t.cameo);
                 }
             }
@@ -980,6 +989,16 @@ fn code_sentence(
                 own,
             ));
         }
+        // A protest with no target named is against the state where it happens, when the
+        // protesters are of that country ("Thousands of Kenyans demonstrated in Nairobi"):
+        // the recipient is that country's government, with the place as its evidence.
+        if d.event == EventType::Protest && recipient.is_empty() && placed_here {
+            recipient.extend(
+                place
+                    .as_ref()
+                    .and_then(|p| refine::protest_state(p, &actor)),
+            );
+        }
         // A visit's host is the country visited ("arrived in Amman" hosts JOR), when the
         // text names no host and the place lies in another country than the visitor's.
         if d.event == EventType::Consult && recipient.is_empty() && placed_here {
@@ -1186,11 +1205,23 @@ fn demand_frame(
         Some(i) if phrases[i].locative && phrases[i].first >= 2 => phrases[i].first - 1,
         _ => must,
     };
-    let recipient: Vec<usize> = phrases
+    let mut recipient: Vec<usize> = phrases
         .iter()
         .position(|p| p.last + 1 == subject_end && !p.locative)
         .map(|i| compound_left(i, phrases, words))
         .unwrap_or_default();
+    // "told Iran on Monday that it must stop …": a pronoun subject of "must" is the
+    // party the speaker addressed, named between the verb of speaking and "that".
+    if recipient.is_empty() && must >= 2 && matches!(words[must - 1], "it" | "they") {
+        let that = must - 2;
+        if words[that] == "that" {
+            recipient = phrases
+                .iter()
+                .rposition(|p| p.first > speech && p.last < that && !p.locative)
+                .map(|i| compound_left(i, phrases, words))
+                .unwrap_or_default();
+        }
+    }
     let actor = subject_of(speech, phrases, words, clause_of);
     if actor.is_empty() && recipient.is_empty() {
         return None;
@@ -1280,38 +1311,39 @@ fn fill_codes_from_context(
                 }
             }
         }
-        // The places of this sentence, when they agree on one country ("… in Nairobi").
-        let text_before = |pos: usize| {
-            text[sentence.start..pos]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
+        // The places of this sentence, when they agree on one country ("… in Nairobi",
+        // "in the capital", "in eastern Beirut").
+        let word_before = |pos: usize| {
+            let head = text[sentence.start..pos].trim_end();
+            let from = head.rfind(' ').map_or(0, |i| i + 1);
+            (head[from..].to_ascii_lowercase(), sentence.start + from)
         };
         let mut sentence_countries = places
             .in_range(sentence.start, sentence.end)
             .map(|(_, m)| m)
             .filter(|m| {
-                let w = text_before(m.start);
+                let (mut w, mut at) = word_before(m.start);
+                for _ in 0..2 {
+                    if matches!(
+                        w.as_str(),
+                        "the"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                    ) {
+                        (w, at) = word_before(at);
+                    }
+                }
                 matches!(
                     w.as_str(),
                     "in" | "at" | "near" | "outside" | "inside" | "across"
-                ) || (w == "the" && {
-                    let before_the = text[sentence.start..m.start]
-                        .trim_end()
-                        .trim_end_matches("the")
-                        .trim_end();
-                    let w2 = before_the
-                        .rsplit(' ')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase();
-                    matches!(
-                        w2.as_str(),
-                        "in" | "at" | "near" | "outside" | "inside" | "across"
-                    )
-                })
+                )
             })
             .filter_map(|m| m.place.country_code.as_deref());
         if let Some(first) = sentence_countries.next() {
@@ -1413,6 +1445,9 @@ fn participants(
             if subject.is_empty() {
                 subject.extend(relative_antecedent(m.first, phrases, words, clause_of));
             }
+            if subject.is_empty() {
+                subject = coordinated_subject(m.first, phrases, words, clause_of);
+            }
             let passive = is_passive(m, words);
             if passive {
                 // "C was attacked by B": B is the actor, C the recipient.
@@ -1421,7 +1456,13 @@ fn participants(
             } else {
                 // Scan from the verb itself: a phrase may sit inside the trigger's own words
                 // ("expelled two *Polish diplomats*").
-                let mut object = object_of(m.first, m.last, phrases, words, usable);
+                // A promise, threat or refusal is about a nested act: its party is the
+                // recipient ("agreed on Saturday to provide aid for Romania").
+                let nested = matches!(
+                    t.event,
+                    EventType::Agree | EventType::Threaten | EventType::Reject
+                );
+                let mut object = object_of(m, nested, phrases, words, usable);
                 if object.is_empty() {
                     // The country an act is done in or to, when no other party is named:
                     // "Serbia lifted the curfew in Montenegro".
@@ -1429,7 +1470,7 @@ fn participants(
                         subject.iter().map(|&i| &phrases[i].code).collect();
                     // With a user's dictionary (PETRARCH's reading) any coded place serves:
                     // "criticized the closure of guest houses in Bree".
-                    object = object_of(m.first, m.last, phrases, words, |p: &ActorPhrase| {
+                    object = object_of(m, nested, phrases, words, |p: &ActorPhrase| {
                         (p.country_name || (dictionary && p.code.is_some()))
                             && !actor_codes.contains(&&p.code)
                     });
@@ -1569,6 +1610,78 @@ fn relative_antecedent(
         .position(|p| p.last == before && !p.locative && !p.bare_adjective)
 }
 
+/// A verb in a clause that "but" opens with no subject of its own shares the sentence's
+/// subject: "Benin opened its borders to West Africans, but was still refusing admittance
+/// to Ghanaians". Only auxiliaries and adverbs may stand between "but" and the verb.
+fn coordinated_subject(
+    at: usize,
+    phrases: &[ActorPhrase],
+    words: &[&str],
+    clause_of: &[usize],
+) -> Vec<usize> {
+    let Some(but) = (0..at)
+        .rev()
+        .find(|&i| clause_of[i] != clause_of[at] || words[i] == "but")
+    else {
+        return Vec::new();
+    };
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "did"
+                | "does"
+                | "also"
+                | "still"
+                | "not"
+                | "then"
+                | "later"
+                | "been"
+        ) || w.ends_with("ly")
+    };
+    if words[but] != "but" || !words[but + 1..at].iter().all(|w| auxiliary(w)) {
+        return Vec::new();
+    }
+    // The subject of the clause before: the last phrase that a finite verb follows
+    // ("South Africa would give …", "Benin opened …").
+    let finite = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+        ) || (w.len() > 4 && w.ends_with("ed"))
+    };
+    // A phrase a preposition governs is no subject ("… to West Africans ordered out").
+    let governed = |first: usize| {
+        (0..first)
+            .rev()
+            .find(|&i| {
+                !DETERMINERS.contains(&words[i])
+                    && !matches!(words[i], "most" | "some" | "many" | "all")
+            })
+            .is_some_and(|i| {
+                PREPOSITIONS.contains(&words[i])
+                    || matches!(words[i], "to" | "by" | "for" | "on" | "at" | "as")
+            })
+    };
+    phrases
+        .iter()
+        .rposition(|p| {
+            p.last < but
+                && !p.locative
+                && !p.bare_adjective
+                && !governed(p.first)
+                && words.get(p.last + 1).is_some_and(|w| finite(w))
+        })
+        .map_or_else(Vec::new, |i| compound_left(i, phrases, words))
+}
+
 /// The nearest participant to the left of token `at` in the same clause, with the
 /// phrases coordinated with it.
 fn subject_of(
@@ -1625,7 +1738,27 @@ fn subject_of(
             }
         }
     }
-    let Some(head) = best else { return Vec::new() };
+    let Some(mut head) = best else {
+        return Vec::new();
+    };
+    // "Russian aircraft including helicopter gunships killed …": the members a list names
+    // after "including" are part of the subject before it, which is the actor.
+    // Up to two modifiers may stand between ("including Sukhoi bombers").
+    let before_head = |h: usize| {
+        let f = phrases[h].first;
+        (f.saturating_sub(3)..f)
+            .rev()
+            .take_while(|&i| words[i].chars().all(|c| c.is_alphabetic() || c == '-'))
+            .find(|&i| words[i] == "including")
+    };
+    if let Some(including) = before_head(head) {
+        if let Some(outer) = phrases
+            .iter()
+            .rposition(|p| p.last + 1 == including && !p.locative)
+        {
+            head = outer;
+        }
+    }
     // Skip a relative clause: "X, who ..., condemned" — the subject is X, found above
     // only if no phrase sits inside the relative clause; a phrase right after "who" is not it.
     compound_left(head, phrases, words)
@@ -1715,11 +1848,16 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     let mut cur = head;
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
-        // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
-        // the speaker of the sentence, not one more member of the list.
-        let speaker = words
-            .get(phrases[next].last + 1)
-            .is_some_and(|w| matches!(*w, "said" | "says" | "told" | "added"));
+        // "… to Ukraine, the chancellor said", "…, the Parliament speaker said": a phrase
+        // followed (at most one word on) by a verb of saying is the speaker of the
+        // sentence, not one more member of the list.
+        let saying = |w: &&str| matches!(*w, "said" | "says" | "told" | "added");
+        let after = phrases[next].last + 1;
+        let speaker = words.get(after).is_some_and(saying)
+            || (words
+                .get(after)
+                .is_some_and(|w| w.chars().all(char::is_alphabetic))
+                && words.get(after + 1).is_some_and(saying));
         if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
             cur = next;
@@ -1865,26 +2003,29 @@ const LIGHT: &[&str] = &[
     "again",
 ];
 
-/// The first participant after token `at` before the clause ends: directly after the
+/// The first participant after the trigger `m` before the clause ends: directly after the
 /// verb or after a preposition, with at most two content words between ("offered
 /// Kenya *military* aid"); the verb of an infinitive does not count. A phrase after a
 /// possessive pronoun ("offered its troops") is the actor's own means, not a party.
 fn object_of(
-    at: usize,
-    trigger_last: usize,
+    m: &TriggerMatch,
+    nested: bool,
     phrases: &[ActorPhrase],
     words: &[&str],
     usable: impl Fn(&ActorPhrase) -> bool,
 ) -> Vec<usize> {
-    let limit = (trigger_last + 12).min(words.len());
+    let trigger_last = m.last;
+    let mut limit = (trigger_last + 12).min(words.len());
     let mut content = 0;
-    for i in at + 1..limit {
+    let mut nested = nested;
+    let mut i = m.first;
+    while i + 1 < limit {
+        i += 1;
         if OBJECT_STOPS.contains(&words[i]) {
             break;
         }
         if let Some(idx) = phrases.iter().position(|p| p.first == i) {
-            let own = i > 0 && matches!(words[i - 1], "its" | "their" | "his" | "her" | "our");
-            if usable(&phrases[idx]) && !own {
+            if usable(&phrases[idx]) && !owned(i, trigger_last, phrases[idx].last, words) {
                 return compound_right(idx, phrases, words);
             }
             // Skip over the phrase.
@@ -1898,14 +2039,23 @@ fn object_of(
         }
         let w = words[i];
         // The verb of an infinitive is not counted: in PLOVER the recipient of "offered
-        // to negotiate with Armenia" is the nested act's party.
+        // to negotiate with Armenia" is the nested act's party. After a promise, threat or
+        // refusal, the first infinitive's object is searched as the verb's own, however
+        // many words stood before it ("agreed in principle on Saturday to provide aid for
+        // Romania").
         let infinitive_verb = i > 0 && words[i - 1] == "to";
-        if !infinitive_verb
-            && !LIGHT.contains(&w)
-            && !w
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        {
+        if nested && infinitive_verb && inner_verb(w) {
+            nested = false;
+            content = 0;
+            limit = (i + 12).min(words.len());
+            continue;
+        }
+        // Amounts are no content: "provide about 70 million dollars of aid for Romania".
+        let number = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || matches!(w, "million" | "billion" | "mln" | "bln" | "thousand");
+        if !infinitive_verb && !LIGHT.contains(&w) && !number {
             content += 1;
             if content > 3 {
                 break;
@@ -1913,6 +2063,46 @@ fn object_of(
         }
     }
     Vec::new()
+}
+
+/// Whether the phrase at token `i` belongs to a noun phrase a possessive pronoun opens:
+/// right after it ("offered its troops"), or as a modifier of the phrase's head with at
+/// most three words (letters only; the coder's words are lowered) between ("sell its
+/// wholly owned U.K. marketing companies") — the
+/// actor's own means, not a party. The modifier's walk counts only words after the
+/// trigger (`after`); "his Algerian counterpart" is skipped, the name after it is not.
+fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
+    let possessive = |w: &str| matches!(w, "its" | "their" | "his" | "her" | "our");
+    if i > 0 && possessive(words[i - 1]) {
+        return true;
+    }
+    let modifier = words.get(phrase_last + 1).is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_lowercase()) && !refine::AFTER_A_PARTY.contains(w)
+    });
+    modifier
+        && (1..=4)
+            .filter_map(|k| i.checked_sub(k))
+            .filter(|&j| j > after)
+            .take_while(|&j| {
+                possessive(words[j])
+                    || (words[j]
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.')
+                        && !LIGHT.contains(&words[j])
+                        && !PREPOSITIONS.contains(&words[j])
+                        && words[j] != "and")
+            })
+            .any(|j| possessive(words[j]))
+}
+
+/// A word after "to" that can open an infinitive: letters only (the coder's words are
+/// lowered), not a determiner or a number ("to provide", not "to the", "to 4,000", "to
+/// its"). A name after "to" is a phrase and is met before this test.
+fn inner_verb(w: &str) -> bool {
+    w.len() >= 2
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !LIGHT.contains(&w)
+        && !DETERMINERS.contains(&w)
 }
 
 /// Nouns of reaction or help, after which "from X" names who reacts or helps ("drew
@@ -1973,6 +2163,14 @@ fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
     // "were engaged in", "is committed to": a participle with its own preposition is an
     // adjective of state, and its subject is the actor.
     if m.last > m.first && matches!(words[m.first + 1], "in" | "to" | "on" | "with") {
+        return false;
+    }
+    // "Israel is opposed to French mediation": a stance, not a passive.
+    if matches!(
+        words[m.first],
+        "opposed" | "committed" | "dedicated" | "devoted"
+    ) && words.get(m.last + 1) == Some(&"to")
+    {
         return false;
     }
     let mut i = m.first;
@@ -2202,12 +2400,23 @@ fn event_place(
         .filter(|m| !used.iter().any(|&(s, e)| m.start < e && s < m.end))
         .filter_map(|m| token_at(m.start).map(|t| (t, m)))
         .collect();
-    let locative = |t: usize| {
+    let after_locative = |t: usize| {
         (1..=3).any(|back| {
             t >= back
                 && phrases::LOCATIVE.contains(&words[t - back])
                 && (t - back + 1..t).all(|i| !matches!(words[i], "," | "and"))
         })
+    };
+    // "in the northern city of Kirkuk": the place noun stands after the locative.
+    let locative = |t: usize| {
+        after_locative(t)
+            || (t >= 2
+                && words[t - 1] == "of"
+                && matches!(
+                    words[t - 2],
+                    "city" | "town" | "village" | "province" | "region" | "district" | "capital"
+                )
+                && after_locative(t - 2))
     };
     let trigger_tok = d.m.first;
     let pick = candidates

@@ -107,12 +107,42 @@ pub fn refine_phrases(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
     bodies_keep_their_sector(phrases, s);
     join_generic_heads(phrases, s.words);
     group_members(phrases, s);
+    unknown_name_members(phrases, s);
     of_country(phrases, s);
     adjective_before_institution(phrases, s);
     phrases.retain(|p| !modifies_a_thing(p, s.words) && !forces_sent(p, s.words));
     dwellings(phrases, s.words, s.spans);
     former_roles(phrases, s.words, s.raw);
     peoples(phrases, s);
+    shared_adjective(phrases, s.words);
+}
+
+/// "Israeli helicopters and tanks", "Russian jets and troops": a country adjective before
+/// the first of two coordinated nouns is the second's too — a lone role noun after "and"
+/// takes the adjective's country instead of one from the sentence's places.
+fn shared_adjective(phrases: &mut [ActorPhrase], words: &[&str]) {
+    for k in 1..phrases.len() {
+        let p = &phrases[k];
+        if p.first != p.last || p.code.is_some() || p.sectors.is_empty() || p.first < 3 {
+            continue;
+        }
+        let noun = words[p.first - 2];
+        let coordinated = words[p.first - 1] == "and"
+            && noun.len() > 2
+            && noun.chars().all(|c| c.is_ascii_lowercase())
+            && !phrases
+                .iter()
+                .any(|q| q.first <= p.first - 2 && p.first - 2 <= q.last);
+        let adjective = phrases[..k]
+            .iter()
+            .rfind(|q| q.last + 3 == p.first)
+            .filter(|q| q.bare_adjective && q.code.is_some());
+        if let (true, Some(code)) = (coordinated, adjective.and_then(|q| q.code.clone())) {
+            let p = &mut phrases[k];
+            p.code = Some(code);
+            p.code_from_text = true;
+        }
+    }
 }
 
 /// Things a role noun can modify: "military aid", "naval exercises", "terrorist
@@ -141,6 +171,26 @@ const THINGS: &[&str] = &[
     "activity",
     "installations",
     "facilities",
+    "contact",
+    "contacts",
+    "visit",
+    "blockade",
+];
+
+/// Acts that a role word which is only an adjective ("military", "naval", "official")
+/// modifies: "a new military offensive", "lodged an official protest". ("The army
+/// offensive", "a student protest" stay the army's and the students' acts: those are
+/// nouns.)
+const ACTS_OF_ADJECTIVE_ROLES: &[&str] = &[
+    "offensive",
+    "offensives",
+    "operation",
+    "operations",
+    "campaign",
+    "action",
+    "intervention",
+    "protest",
+    "complaint",
 ];
 
 /// A role noun used as an adjective ("continue *military* aid to Mozambique"): not a
@@ -150,7 +200,11 @@ fn modifies_a_thing(p: &ActorPhrase, words: &[&str]) -> bool {
         && !p.code_from_text
         && p.name.is_none()
         && !p.sectors.is_empty()
-        && words.get(p.last + 1).is_some_and(|w| THINGS.contains(w))
+        && words.get(p.last + 1).is_some_and(|w| {
+            THINGS.contains(w)
+                || (matches!(words[p.first], "military" | "naval" | "official")
+                    && ACTS_OF_ADJECTIVE_ROLES.contains(w))
+        })
 }
 
 /// Verbs whose object is the subject's own forces: "deployed troops", "will send
@@ -187,10 +241,15 @@ const SENDING: &[&str] = &[
 /// not of the country it is sent to ("refused to deploy peacekeepers in Iraq" are not
 /// Iraqi). The search for the recipient goes on to the place or party after it.
 fn forces_sent(p: &ActorPhrase, words: &[&str]) -> bool {
-    if p.code_from_text || !p.sectors.iter().any(|s| s == "MIL" || s == "COP") {
+    // A code the phrase's own words give ("Polish troops") makes them a party; a lone
+    // role noun's code from the place after it ("troops in Iraq") does not.
+    let own_code = p.code_from_text && p.first < p.last;
+    if own_code || !p.sectors.iter().any(|s| s == "MIL" || s == "COP") {
         return false;
     }
-    (1..=4)
+    // "contribute up to 4,000 troops": "up to" before a number is part of the amount.
+    let amount_to = |i: usize| words[i] == "to" && i > 0 && words[i - 1] == "up";
+    (1..=5)
         .filter_map(|k| p.first.checked_sub(k))
         .take_while(|&i| {
             let w = words[i];
@@ -198,7 +257,9 @@ fn forces_sent(p: &ActorPhrase, words: &[&str]) -> bool {
                 || w.chars()
                     .all(|c| c.is_alphanumeric() || c == ',' || c == '-')
         })
-        .take_while(|&i| !matches!(words[i], "," | "and" | "the" | "to" | "of" | "in"))
+        .take_while(|&i| {
+            amount_to(i) || !matches!(words[i], "," | "and" | "the" | "to" | "of" | "in")
+        })
         .any(|i| SENDING.contains(&words[i]))
 }
 
@@ -350,6 +411,51 @@ fn group_members(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
             let p = &mut phrases[i];
             p.last = last;
             p.end = end;
+            phrases.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Sectors of armed and opposition groups, whose members a local name qualifies.
+const ARMED_GROUP_SECTORS: &[&str] = &["REB", "MIL", "UAF", "COP", "OPP", "INS"];
+
+/// "Shona rebels", "Karen guerrillas", "Kirkuk police": a name the dictionaries do not
+/// know before the role noun of an armed or opposition group is the group or place the
+/// members belong to — one phrase with the role's sector, whose country comes from
+/// context like the role noun's alone (the name is never guessed a code).
+fn unknown_name_members(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (p, q) = (&phrases[i], &phrases[i + 1]);
+        let unknown = p.code.is_none()
+            && p.sectors.is_empty()
+            && p.name.is_none()
+            && !p.locative
+            && !p.bare_adjective;
+        // Armed and opposition groups only: "European farmers", "Korean official" are
+        // nationals the name does not resolve, whom a context country would miscode.
+        let armed = q
+            .sectors
+            .iter()
+            .any(|s| ARMED_GROUP_SECTORS.contains(&s.as_str()));
+        let role = q.first == p.last + 1
+            && q.first == q.last
+            && q.code.is_none()
+            && q.name.is_none()
+            && armed;
+        let nationality = ["an", "ese", "ish"]
+            .iter()
+            .any(|e| s.words[p.last].ends_with(e));
+        if unknown && role && !nationality {
+            let (last, end, sectors) = (q.last, q.end, q.sectors.clone());
+            let p = &mut phrases[i];
+            p.last = last;
+            p.end = end;
+            p.sectors = sectors;
+            p.place_like = false;
+            p.country_name = false;
             phrases.remove(i + 1);
             continue;
         }
@@ -620,6 +726,27 @@ pub fn protest_target(
         .unwrap_or_default()
 }
 
+/// The state a protest in `place` is directed at when the sentence names no target: the
+/// government of the place's country, if every protester with a code is of that country
+/// (Kurds demonstrating in Berlin about Turkey are not protesting against Germany).
+pub fn protest_state(place: &PlaceRecord, actor: &[ActorRecord]) -> Option<ActorRecord> {
+    let country = place.country_code.as_deref()?;
+    if actor
+        .iter()
+        .any(|a| a.code.as_deref().is_some_and(|c| c != country))
+    {
+        return None;
+    }
+    Some(ActorRecord {
+        entity_text: place.extracted_place.clone(),
+        start: place.start,
+        end: place.end,
+        code: Some(country.to_string()),
+        sector: vec!["GOV".to_string()],
+        name: None,
+    })
+}
+
 /// Whether a word names an explosive device or its going off.
 fn explosive(w: &str) -> bool {
     matches!(
@@ -675,7 +802,7 @@ pub fn unattributed_device(
 /// Words that may follow a party named after a preposition ("… from Japan *and* the World
 /// Bank", "… with Serbia *on* Wednesday"); any other lowercase word makes the name a
 /// modifier of a noun.
-const AFTER_A_PARTY: &[&str] = &[
+pub(super) const AFTER_A_PARTY: &[&str] = &[
     "and",
     "or",
     "on",
@@ -724,7 +851,8 @@ const PARTY_PREPOSITIONS: &[&str] = &["from", "with", "against", "to", "on"];
 
 /// With no recipient next to the trigger, the first party later in the same clause that a
 /// preposition of `PARTY_PREPOSITIONS` introduces (up to 15 tokens on, before a comma or
-/// a reporting verb); not a place, not the actor itself or its own country by name.
+/// a reporting verb), with the parties listed after it; not a place, not the actor itself
+/// or its own country by name.
 pub fn prepositional_recipient(
     trigger_last: usize,
     actor: &[usize],
@@ -763,7 +891,9 @@ pub fn prepositional_recipient(
         if p.locative || p.code.is_none() || actor.contains(&k) || own_country || modifier {
             continue;
         }
-        return vec![k];
+        // "lift embargoes on sales to Iran, Libya, North Korea and Sudan": every party of
+        // the list is a recipient.
+        return super::compound_right(k, phrases, words);
     }
     Vec::new()
 }

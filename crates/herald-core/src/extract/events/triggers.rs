@@ -862,7 +862,9 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
             for skip in 0..=3 {
                 if skip > 0 {
                     let w = words.get(at + skip - 1)?;
-                    if !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    // A possessive may stand in the gap: "meet the strikers' demands".
+                    let possessive = matches!(*w, "'s" | "'" | "’s" | "’");
+                    if !(possessive || w.chars().all(|c| c.is_alphanumeric() || c == '-'))
                         || GAP_BREAKERS.contains(w)
                     {
                         return None;
