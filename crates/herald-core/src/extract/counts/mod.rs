@@ -573,25 +573,15 @@ impl<'a> Sentence<'a> {
         let Some(word) = self.words.get(i) else {
             return false;
         };
-        if word.kind == WordKind::Digits {
-            return true;
-        }
         let openers = OPENERS.get_or_init(|| {
             QUANTIFIERS
                 .iter()
                 .map(|q| q[0])
                 .chain(["a", "an", "one", "another"])
-                .chain(numbers::number_opening_words())
                 .collect()
         });
-        let text = &self.text[word.start..word.end];
-        let mut lowered = [0u8; 16];
-        let Some(buffer) = lowered.get_mut(..text.len()) else {
-            return false; // longer than any opener
-        };
-        buffer.copy_from_slice(text.as_bytes());
-        buffer.make_ascii_lowercase();
-        std::str::from_utf8(buffer).is_ok_and(|w| openers.contains(w))
+        numbers::may_open_number(word, self.text)
+            || numbers::one_of_lowered(&self.text[word.start..word.end], openers)
     }
 
     /// Quantifier words at `i` ("at least", "more than"): the index after them.

@@ -8,7 +8,9 @@
 //! finders can look a few words left and right without any regex backtracking and
 //! without allocating strings.
 
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a [`Word`] is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,16 +156,36 @@ const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// Every lower-case word [`parse_number`] can start with, besides digits. Callers that try
-/// a number at every word of a sentence check this first: one hash probe instead of
-/// walking the word lists.
-pub fn number_opening_words() -> impl Iterator<Item = &'static str> {
-    UNITS
-        .iter()
-        .chain(&TENS)
-        .chain(&VAGUE)
-        .chain(&["half", "a", "an", "dozen"])
-        .copied()
+/// Whether [`parse_number`] can start at this word: digits, or one of the words a number
+/// phrase opens with ("six", "dozens", "half", "a"). Callers that try a number at every word
+/// of a sentence check this first: one hash probe instead of walking the word lists.
+pub fn may_open_number(word: &Word, text: &str) -> bool {
+    word.kind == WordKind::Digits || one_of_lowered(&text[word.start..word.end], number_openers())
+}
+
+fn number_openers() -> &'static FxHashSet<&'static str> {
+    static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    OPENERS.get_or_init(|| {
+        UNITS
+            .iter()
+            .chain(&TENS)
+            .chain(&VAGUE)
+            .chain(&["half", "a", "an", "dozen"])
+            .copied()
+            .collect()
+    })
+}
+
+/// Whether `word`, ASCII-lowercased, is in `set` (whose words are at most 16 bytes),
+/// without allocating.
+pub fn one_of_lowered(word: &str, set: &FxHashSet<&'static str>) -> bool {
+    let mut lowered = [0u8; 16];
+    let Some(buffer) = lowered.get_mut(..word.len()) else {
+        return false;
+    };
+    buffer.copy_from_slice(word.as_bytes());
+    buffer.make_ascii_lowercase();
+    std::str::from_utf8(buffer).is_ok_and(|w| set.contains(w))
 }
 
 /// Words that say "many" without a number: the count exists but its value is unknown.

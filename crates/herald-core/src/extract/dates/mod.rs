@@ -35,7 +35,9 @@
 #[cfg(test)]
 mod tests;
 
-use super::counts::numbers::{digits_value, parse_number, scan_words, Word, WordKind};
+use super::counts::numbers::{
+    digits_value, may_open_number, parse_number, scan_words, Word, WordKind,
+};
 use crate::model::DatePrecision;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::cell::RefCell;
@@ -951,6 +953,13 @@ impl<'a> Resolver<'a> {
         let (n, k) = if self.is_any(i, &["a", "an"]) {
             (1, i + 1)
         } else {
+            if !self
+                .words
+                .get(i)
+                .is_some_and(|w| may_open_number(w, self.text))
+            {
+                return None;
+            }
             let p = parse_number(self.text, self.words, i)?;
             (p.value?, p.end)
         };
