@@ -2238,25 +2238,43 @@ fn records(
     text: &str,
     chars: &CharIndex,
 ) -> Vec<ActorRecord> {
-    idx.iter()
-        .map(|&i| {
-            let p = &phrases[i];
-            let span = chars.span(text, p.start, p.end);
-            ActorRecord {
-                entity_text: span.text,
-                start: span.start,
-                end: span.end,
-                code: p.code.clone(),
-                sector: p
-                    .sectors
-                    .iter()
-                    .filter(|s| s.as_str() != "SPOKES")
-                    .cloned()
-                    .collect(),
-                name: p.name.clone(),
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let p = &phrases[i];
+        let span = chars.span(text, p.start, p.end);
+        let sector: Vec<String> = p
+            .sectors
+            .iter()
+            .filter(|s| s.as_str() != "SPOKES")
+            .cloned()
+            .collect();
+        let record = ActorRecord {
+            entity_text: span.text,
+            start: span.start,
+            end: span.end,
+            code: p.code.clone(),
+            sector,
+            name: p.name.clone(),
+        };
+        // A phrase naming several actors gives one record each; a role the text adds
+        // ("the Shire's president") holds for every one of them.
+        let joint: Vec<ActorRecord> = p
+            .joint
+            .iter()
+            .map(|j| ActorRecord {
+                code: j.code.clone().or_else(|| record.code.clone()),
+                sector: if j.sectors.is_empty() {
+                    record.sector.clone()
+                } else {
+                    j.sectors.clone()
+                },
+                ..record.clone()
+            })
+            .collect();
+        out.push(record);
+        out.extend(joint);
+    }
+    out
 }
 
 /// Confidence from the evidence: trigger strength, whether the participants resolved

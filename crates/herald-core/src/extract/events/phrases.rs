@@ -7,7 +7,7 @@
 //! only the little English syntax needed to attach them to each other.
 
 use crate::extract::dates;
-use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm};
+use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm, JointActor};
 use chrono::NaiveDate;
 
 /// A participant candidate in a sentence.
@@ -35,6 +35,9 @@ pub struct ActorPhrase {
     pub country_name: bool,
     /// The code came from the dictionary (not from sentence or article context).
     pub code_from_text: bool,
+    /// Further actors the phrase names (see [`crate::knowledge::actors::ActorEntry::joint`]): each becomes a
+    /// participant record of its own beside this one.
+    pub joint: Vec<JointActor>,
 }
 
 /// Prepositions after which a country or capital names a place, not a participant.
@@ -138,6 +141,7 @@ pub fn build_phrases(
                 && matches!(e.form, ActorForm::Name | ActorForm::Metonym),
             country_name: e.kind == ActorKind::Country && e.form == ActorForm::Name,
             code_from_text: code.is_some(),
+            joint: e.joint.clone(),
         };
         let mut consumed = k + 1;
         let mut shared_role: Vec<ActorPhrase> = Vec::new();
@@ -188,6 +192,7 @@ pub fn build_phrases(
                                 locative: false,
                                 place_like: false,
                                 country_name: false,
+                                joint: Vec::new(),
                             });
                         }
                         k = n + 1;
@@ -214,6 +219,7 @@ pub fn build_phrases(
                         place_like: false,
                         country_name: false,
                         code_from_text: adj.code.is_some(),
+                        joint: Vec::new(),
                     });
                 }
                 k = last_adj + 1;
@@ -589,6 +595,7 @@ fn add_unknown_names(
                 locative: false,
                 place_like: false,
                 country_name: false,
+                joint: Vec::new(),
             });
             i = country_last + 1;
             continue;
@@ -607,6 +614,7 @@ fn add_unknown_names(
                 place_like: true,
                 country_name: false,
                 code_from_text: false,
+                joint: Vec::new(),
             });
         }
         i = last + 1;

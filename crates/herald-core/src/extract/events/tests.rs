@@ -873,6 +873,75 @@ fn with_verbs(verbs: &str, text: &str, published: &str) -> Vec<Event> {
     crate::pipeline::code_with(&article(text, published), &dictionaries)
 }
 
+/// PETRARCH-format actor, agent and verb dictionaries alone, as `--dictionaries` loads
+/// them.
+fn with_dictionaries(
+    actors: &str,
+    agents: &str,
+    verbs: &str,
+    text: &str,
+    published: &str,
+) -> Vec<Event> {
+    use super::dictionaries::Dictionaries;
+    use super::triggers::TriggerLexicon;
+    use crate::knowledge::actors::LexiconBuilder;
+    use crate::knowledge::petrarch;
+    let mut builder = LexiconBuilder::new();
+    let actor_file = petrarch::actors::read(actors);
+    assert!(actor_file.defects.is_empty(), "{:?}", actor_file.defects);
+    petrarch::lexicon::add_actors(&mut builder, &actor_file.actors);
+    let agent_file = petrarch::agents::read(agents);
+    assert!(agent_file.defects.is_empty(), "{:?}", agent_file.defects);
+    petrarch::lexicon::add_agents(&mut builder, &agent_file.agents);
+    let (lexicon, _, defects) = TriggerLexicon::from_petrarch_verbs(verbs);
+    assert!(defects.is_empty(), "{defects:?}");
+    let dictionaries = Dictionaries {
+        actors: std::sync::Arc::new(builder.build()),
+        triggers: std::sync::Arc::new(lexicon),
+        discards: Dictionaries::builtin().discards.clone(),
+    };
+    crate::pipeline::code_with(&article(text, published), &dictionaries)
+}
+
+/// Each event as `SOURCE>TARGET:CODE` strings, one per actor and recipient pair, codes
+/// written as PETRARCH writes them (country block, then sectors).
+fn dyads(evs: &[Event]) -> Vec<String> {
+    let code = |a: &crate::model::ActorRecord| {
+        let mut s = a.code.clone().unwrap_or_else(|| "---".into());
+        s.extend(a.sector.iter().map(String::as_str));
+        s
+    };
+    let mut out = Vec::new();
+    for e in evs {
+        for a in &e.actor {
+            for r in &e.recipient {
+                out.push(format!(
+                    "{}>{}:{}",
+                    code(a),
+                    code(r),
+                    e.cameo.clone().unwrap_or_default()
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_phrase_naming_several_actors_codes_each_of_them() {
+    let evs = with_dictionaries(
+        "THE_BALTIC_STATES  [EST/LVA/LTU]\nRUSSIAN [RUS]\n",
+        "DIPLOMAT [~GOV]\n",
+        "--- SUMMON [1246] ---\nSUMMON\n",
+        "The Baltic States summoned Russian diplomats on Friday over the embassy incident.",
+        "2022-04-29",
+    );
+    assert_eq!(
+        dyads(&evs),
+        ["EST>RUSGOV:1246", "LVA>RUSGOV:1246", "LTU>RUSGOV:1246"]
+    );
+}
+
 #[test]
 fn a_dictionary_pair_codes_the_visit_and_the_hosting() {
     let evs = with_verbs(

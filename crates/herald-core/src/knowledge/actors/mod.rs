@@ -118,6 +118,17 @@ pub struct ActorEntry {
     pub name: Option<String>,
     /// Persons: roles with dates.
     pub tenures: Vec<Tenure>,
+    /// Further actors the phrase names together with this one, each a participant of its
+    /// own: a PETRARCH entry coded `[FRO/BIL/SAM]` is three actors under one name. Empty
+    /// for almost every entry.
+    pub joint: Vec<JointActor>,
+}
+
+/// One more actor of a phrase that names several (see [`ActorEntry::joint`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JointActor {
+    pub code: Option<String>,
+    pub sectors: Vec<String>,
 }
 
 impl ActorEntry {

@@ -243,6 +243,7 @@ impl Loader<'_> {
                 sectors: self.sectors(row.line, sectors),
                 name: Some(name.to_string()),
                 tenures: Vec::new(),
+                joint: Vec::new(),
             };
             let id = self.builder.add_entry(entry);
             self.phrase(row.line, phrase, id, PhraseCase::Proper);
@@ -262,6 +263,7 @@ impl Loader<'_> {
                 sectors: self.sectors(row.line, sectors),
                 name: Some(name.to_string()),
                 tenures: Vec::new(),
+                joint: Vec::new(),
             };
             let id = self.builder.add_entry(entry);
             for phrase in phrases.split('|') {
@@ -327,6 +329,7 @@ impl Loader<'_> {
                 sectors: latest.sectors.clone(),
                 name: Some(person.name.to_string()),
                 tenures: person.tenures,
+                joint: Vec::new(),
             };
             let id = self.builder.add_entry(entry);
             for phrase in person.phrases {
@@ -349,6 +352,7 @@ impl Loader<'_> {
                 sectors: self.sectors(row.line, sectors),
                 name: None,
                 tenures: Vec::new(),
+                joint: Vec::new(),
             };
             if entry.sectors.is_empty() {
                 self.fail(row.line, "an agent needs a sector");
@@ -415,6 +419,7 @@ impl Loader<'_> {
         Coded {
             code: self.code(line, code),
             sectors,
+            joint: Vec::new(),
             from,
             to,
         }

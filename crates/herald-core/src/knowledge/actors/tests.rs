@@ -303,6 +303,7 @@ fn builder_takes_other_sources_first_come_first_served() {
         sectors: vec!["NGO".into()],
         name: Some("FIFA".into()),
         tenures: Vec::new(),
+        joint: Vec::new(),
     });
     assert_eq!(
         builder.add_phrase("FIFA", fifa, PhraseCase::Proper),
@@ -328,6 +329,7 @@ fn capitals_only_dictionary_names_match_capitalised_words() {
             sectors: vec!["GOV".into()],
             name: Some(name.into()),
             tenures: Vec::new(),
+            joint: Vec::new(),
         })
     };
     let obama = entry(&mut builder, "Barack Obama");

@@ -21,7 +21,7 @@ use super::actors::Actor;
 use super::agents::Agent;
 use super::{DatedCode, Defect};
 use crate::knowledge::actors::{
-    ActorEntry, ActorForm, ActorKind, LexiconBuilder, PhraseAdded, PhraseCase, Tenure,
+    ActorEntry, ActorForm, ActorKind, JointActor, LexiconBuilder, PhraseAdded, PhraseCase, Tenure,
 };
 use chrono::{Days, NaiveDate};
 
@@ -84,6 +84,8 @@ pub struct Coded {
     /// Country or organisation; `None` for a code with no country (`---GOV`).
     pub code: Option<String>,
     pub sectors: Vec<String>,
+    /// Further actors named with it (`[FRO/BIL/SAM]`), split the same way.
+    pub joint: Vec<JointActor>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -92,9 +94,18 @@ impl Coded {
     /// A PETRARCH code as written, split by [`split_code`].
     pub fn from_cameo(c: &DatedCode) -> Coded {
         let (code, sectors) = split_code(&c.code);
+        let joint = c
+            .joint
+            .iter()
+            .map(|j| {
+                let (code, sectors) = split_code(j);
+                JointActor { code, sectors }
+            })
+            .collect();
         Coded {
             code,
             sectors,
+            joint,
             from: c.from,
             to: c.to,
         }
@@ -178,7 +189,9 @@ pub fn add_actor(
     phrases: &[String],
     case: PhraseCase,
 ) -> (usize, usize) {
-    let tenures = if kind == ActorKind::Person {
+    // PETRARCH applies date restrictions to any entry, not only to persons: a country
+    // renamed or refounded (`ZIMBABWE [RHO <790606] [ZBW]`) codes by the event's date.
+    let tenures = if kind == ActorKind::Person || codes.iter().any(Coded::is_dated) {
         tenures(codes)
     } else {
         Vec::new()
@@ -197,6 +210,7 @@ pub fn add_actor(
         sectors: base.sectors.clone(),
         name: phrases.first().map(|p| title_case(p)),
         tenures,
+        joint: base.joint.clone(),
     };
     let id = builder.add_entry(entry);
     let (mut added, mut taken) = (0, 0);
@@ -269,6 +283,7 @@ pub fn add_agents(builder: &mut LexiconBuilder, agents: &[Agent]) -> Loaded {
             sectors,
             name: None,
             tenures: Vec::new(),
+            joint: Vec::new(),
         };
         let id = builder.add_entry(entry);
         loaded.entries += 1;
