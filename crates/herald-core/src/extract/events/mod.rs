@@ -1683,10 +1683,13 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
         // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
-        // the speaker of the sentence, not one more member of the list.
-        let speaker = words
-            .get(phrases[next].last + 1)
-            .is_some_and(|w| matches!(*w, "said" | "says" | "told" | "added"));
+        // the speaker of the sentence, not one more member of the list, also when a
+        // name stands between ("…, the Egyptian newspaper Al-Ahram said").
+        let speaker = words[phrases[next].last + 1..]
+            .iter()
+            .take(3)
+            .take_while(|w| !CONNECTIVES.contains(*w) && !matches!(**w, "who" | "which" | "that"))
+            .any(|w| matches!(*w, "said" | "says" | "told" | "added"));
         if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
             cur = next;

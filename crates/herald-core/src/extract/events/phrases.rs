@@ -65,6 +65,34 @@ const NOT_MODIFIERS: &[&str] = &[
     "had", "will", "would", "could", "not", "also", "have", "been", "be", "after", "before",
 ];
 
+/// "Lawmakers and officials in Chile and Peru": role nouns coordinated before the one
+/// whose complement names the countries hold their roles in the same countries. Each
+/// such role phrase still without a country, right before `role` (or before another of
+/// them) and joined to it by "and" or a comma, takes `role`'s country, and the further
+/// countries (`members`) as joint actors of its own text.
+fn coordinated_roles_share_owner(
+    out: &mut [ActorPhrase],
+    members: &[ActorPhrase],
+    role: &ActorPhrase,
+    words: &[&str],
+) {
+    let mut next_first = role.first;
+    for prev in out.iter_mut().rev() {
+        let between = &words[prev.last + 1..next_first];
+        let joined = !between.is_empty() && between.iter().all(|w| matches!(*w, "and" | ","));
+        if !joined || prev.code.is_some() || prev.sectors.is_empty() || prev.name.is_some() {
+            break;
+        }
+        prev.code.clone_from(&role.code);
+        prev.code_from_text = role.code_from_text;
+        prev.joint.extend(members.iter().map(|m| JointActor {
+            code: m.code.clone(),
+            sectors: prev.sectors.clone(),
+        }));
+        next_first = prev.first;
+    }
+}
+
 /// Builds the actor phrases of one sentence.
 ///
 /// `words` are the sentence's tokens lowercased, `raw` as written, `spans` their byte
@@ -308,6 +336,7 @@ pub fn build_phrases(
                                 prev_last = m.last;
                                 j += 1;
                             }
+                            coordinated_roles_share_owner(&mut out, &members, &phrase, words);
                             // A single place after "in" stays a place.
                             if matches!(prep, Some("of") | Some("from")) || !members.is_empty() {
                                 phrase.last = n.last;

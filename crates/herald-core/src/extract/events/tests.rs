@@ -1170,3 +1170,35 @@ fn a_role_in_a_list_of_countries_is_held_in_each() {
     assert_eq!(e.actor[0].entity_text, "Police");
     assert_eq!(e.event_loc.as_ref().unwrap().extracted_place, "Nairobi");
 }
+
+#[test]
+fn coordinated_roles_hold_their_role_in_each_country_of_the_complement() {
+    let e = &events(
+        "Lawmakers and officials in Chile and Peru criticized the ruling by the International Court of Justice on Monday.",
+        "2014-01-28",
+    )[0];
+    let actors: Vec<String> = e
+        .actor
+        .iter()
+        .map(|a| {
+            format!(
+                "{}{}",
+                a.code.as_deref().unwrap_or("---"),
+                a.sector.concat()
+            )
+        })
+        .collect();
+    assert_eq!(actors, ["CHLLEG", "PERLEG", "CHLGOV", "PERGOV"]);
+}
+
+#[test]
+fn a_list_ends_before_a_named_speaker() {
+    let evs = with_dictionaries(
+        "QATAR [QAT]\nSUDAN [SDN]\nSUDANESE [SDN]\nCHAD [TCD]\n",
+        "NEWSPAPER [~MED]\n",
+        "--- PLEDGE [030] ---\nPLEDGE\n",
+        "Qatar pledged aid to Sudan and Chad, the Sudanese newspaper Al-Sudani said on Sunday.",
+        "2023-05-14",
+    );
+    assert_eq!(dyads(&evs), ["QAT>SDN:030", "QAT>TCD:030"]);
+}
