@@ -148,6 +148,22 @@ pub fn build_phrases(
             None
         }
     };
+    // The same after a possessive, where the modifiers may be coordinated ("Iran's
+    // supreme and spiritual leader", "Kenya's former, disgraced minister"): up to three
+    // modifiers, joined by "and" or commas, the word before the noun a modifier.
+    let possessed_term_after = |k: usize, after: usize| -> Option<usize> {
+        if let Some(j) = next_term_after(k, after, 2) {
+            return Some(j);
+        }
+        let t = ts.get(k + 1)?;
+        let between = words.get(after + 1..t.first)?;
+        let modifiers = (after + 1..t.first).filter(|&i| is_modifier(i)).count();
+        let coordinated = (after + 1..t.first)
+            .all(|i| is_modifier(i) || matches!(words[i], "and" | ","))
+            && between.first().is_some_and(|w| !matches!(*w, "and" | ","))
+            && between.last().is_some_and(|w| !matches!(*w, "and" | ","));
+        (coordinated && (1..=3).contains(&modifiers)).then_some(k + 1)
+    };
 
     let mut out: Vec<ActorPhrase> = Vec::new();
     let mut k = 0;
@@ -269,8 +285,12 @@ pub fn build_phrases(
                 if let Some(after) = after {
                     // A name modifies only the noun right after it: in "Britain deployed
                     // troops" the word between is a verb.
-                    let gap = if possessive { 2 } else { 0 };
-                    if let Some(n) = next_term_after(k, after, gap) {
+                    let head = if possessive {
+                        possessed_term_after(k, after)
+                    } else {
+                        next_term_after(k, after, 0)
+                    };
+                    if let Some(n) = head {
                         let head = lexicon.entry(ts[n].entry);
                         let joins = head.form == ActorForm::Noun
                             || (possessive && head.kind == ActorKind::Person);
@@ -408,7 +428,11 @@ fn extend_with_name(
     // Israel Katz"), even one a dictionary files under a country code.
     if let Some(&T { first, last, entry }) = ts.get(*k) {
         let holder = lexicon.entry(entry);
-        let titled_name = title_cased
+        // So it is after a single role that already has its country, capitalised or
+        // not ("Israel's defense minister Israel Katz"): a second country cannot follow
+        // it directly.
+        let owned_role = phrase.code.is_some() && !words[phrase.last].ends_with('s');
+        let titled_name = (title_cased || owned_role)
             && !headline
             && holder.form == ActorForm::Name
             && holder.kind == ActorKind::Country;

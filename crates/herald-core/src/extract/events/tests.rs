@@ -1202,3 +1202,33 @@ fn a_list_ends_before_a_named_speaker() {
     );
     assert_eq!(dyads(&evs), ["QAT>SDN:030", "QAT>TCD:030"]);
 }
+
+#[test]
+fn a_country_named_after_a_possessed_role_is_its_holder() {
+    let dictionaries = (
+        "ISRAEL [ISR]\nHEZBOLLAH [LBNREB]\n",
+        "DEFENSE_MINISTER [~GOV]\n",
+        "--- THREATEN [130] ---\nTHREATEN\n",
+    );
+    let code = |text: &str| {
+        let (actors, agents, verbs) = dictionaries;
+        dyads(&with_dictionaries(
+            actors,
+            agents,
+            verbs,
+            text,
+            "2024-11-10",
+        ))
+    };
+    // A lower-case role that has its country from the possessive takes the name after
+    // it as its holder, though the dictionary files the name under a country code.
+    assert_eq!(
+        code("Israel's defense minister Israel Katz threatened Hezbollah on Sunday."),
+        ["ISRGOV>LBNREB:130"]
+    );
+    // Coordinated modifiers between the possessive and the role.
+    assert_eq!(
+        code("Israel's outspoken and hawkish defense minister Israel Katz threatened Hezbollah on Sunday."),
+        ["ISRGOV>LBNREB:130"]
+    );
+}
