@@ -24,7 +24,7 @@ pub mod triggers;
 use crate::extract::counts::{self, CountKind};
 use crate::extract::dates::{self, DateMention};
 use crate::extract::places::ArticlePlaces;
-use crate::knowledge::actors::{ActorLexicon, ActorTerm};
+use crate::knowledge::actors::{ActorLexicon, ActorTerm, PREFIX_SECTOR_MARK};
 use crate::model::{
     stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType,
     Modality, PlaceRecord, Sentence, Size, TextInfo,
@@ -2251,11 +2251,12 @@ fn records(
             .filter(|s| s.as_str() != "SPOKES")
             .cloned()
             .collect();
+        let (code, sector) = prefix_sectors_first(p.code.clone(), sector);
         let record = ActorRecord {
             entity_text: span.text,
             start: span.start,
             end: span.end,
-            code: p.code.clone(),
+            code,
             sector,
             name: p.name.clone(),
         };
@@ -2278,6 +2279,25 @@ fn records(
         out.extend(joint);
     }
     out
+}
+
+/// A prefix sector (`NGO~`, see [`PREFIX_SECTOR_MARK`]) goes before the country: `ARN` with
+/// `[NGO~, GOV]` is written `NGO` with `[ARN, GOV]`, PETRARCH's `NGOARNGOV`.
+fn prefix_sectors_first(
+    code: Option<String>,
+    sectors: Vec<String>,
+) -> (Option<String>, Vec<String>) {
+    let (prefix, rest): (Vec<String>, Vec<String>) = sectors
+        .into_iter()
+        .partition(|s| s.ends_with(PREFIX_SECTOR_MARK));
+    let mut blocks = prefix
+        .into_iter()
+        .map(|s| s.trim_end_matches(PREFIX_SECTOR_MARK).to_string());
+    let Some(first) = blocks.next() else {
+        return (code, rest);
+    };
+    let sectors = blocks.chain(code).chain(rest).collect();
+    (Some(first), sectors)
 }
 
 /// Confidence from the evidence: trigger strength, whether the participants resolved

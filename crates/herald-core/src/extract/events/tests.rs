@@ -1232,3 +1232,15 @@ fn a_country_named_after_a_possessed_role_is_its_holder() {
         ["ISRGOV>LBNREB:130"]
     );
 }
+
+#[test]
+fn a_prefix_agent_goes_before_the_country() {
+    let evs = with_dictionaries(
+        "BELGIUM [BEL]\nGREEK [GRC]\n",
+        "MSF {} [NGO~]\nGOVERNMENT [~GOV]\n",
+        "--- CRITICIZE [111] ---\nCRITICIZE\n",
+        "MSF Belgium criticized the Greek government on Friday over the treatment of migrants on Lesbos.",
+        "2020-09-11",
+    );
+    assert_eq!(dyads(&evs), ["NGOBEL>GRCGOV:111"]);
+}

@@ -48,6 +48,11 @@ pub use sources::BuiltinSource;
 /// The event coder must replace it; it never belongs in an output record.
 pub const SPOKESPERSON_SECTOR: &str = "SPOKES";
 
+/// The mark of a prefix sector: PETRARCH's agent code `[NGO~]` puts its block before
+/// the country ("MSF Belgium" is `NGOBEL`, not `BELNGO`). The lexicon keeps such a sector
+/// as `NGO~`; the event coder moves it in front of the code when it writes the record.
+pub const PREFIX_SECTOR_MARK: char = '~';
+
 /// What kind of thing an actor phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActorKind {

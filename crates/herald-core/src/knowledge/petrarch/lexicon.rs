@@ -22,6 +22,7 @@ use super::agents::Agent;
 use super::{DatedCode, Defect};
 use crate::knowledge::actors::{
     ActorEntry, ActorForm, ActorKind, JointActor, LexiconBuilder, PhraseAdded, PhraseCase, Tenure,
+    PREFIX_SECTOR_MARK,
 };
 use chrono::{Days, NaiveDate};
 
@@ -268,7 +269,13 @@ pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
 pub fn add_agents(builder: &mut LexiconBuilder, agents: &[Agent]) -> Loaded {
     let mut loaded = Loaded::default();
     for agent in agents {
-        let (_, sectors) = split_code(&agent.code.code);
+        let (_, mut sectors) = split_code(&agent.code.code);
+        // `[NGO~]`: the blocks go before the country the context gives.
+        if agent.code.code.trim().ends_with('~') {
+            for s in &mut sectors {
+                s.push(PREFIX_SECTOR_MARK);
+            }
+        }
         if sectors.is_empty() {
             loaded.defects.push(Defect {
                 line: agent.line,
