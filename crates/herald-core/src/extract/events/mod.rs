@@ -528,8 +528,14 @@ fn code_sentence(
                     TriggerPos::Verb => in_phrase(m.first),
                     TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
                 };
+                // A dictionary's verbs are verbs only (PETRARCH codes what its parser
+                // tags a verb): "during a brief private visit to" is a noun.
+                let modified_noun =
+                    t.dictionary.is_some() && modified_after_article(i, &words, &in_phrase);
                 let fits = match t.pos {
-                    TriggerPos::Verb => !noun_context && !after_preposition && !after_degree,
+                    TriggerPos::Verb => {
+                        !noun_context && !after_preposition && !after_degree && !modified_noun
+                    }
                     TriggerPos::Noun => true,
                 };
                 fits && !inside_actor
@@ -1718,6 +1724,20 @@ fn list_separator(between: &[&str]) -> bool {
         && between
             .iter()
             .all(|w| CONNECTIVES.contains(w) || plain_adjective(w))
+}
+
+/// Whether the word at `i` follows "a"/"an" and one or two plain modifiers ("a brief
+/// private visit"), so is a noun. A past form there is still read as a verb ("a group
+/// later attacked"), and no modifier may belong to an actor phrase.
+fn modified_after_article(i: usize, words: &[&str], in_phrase: &dyn Fn(usize) -> bool) -> bool {
+    if words[i].ends_with("ed") {
+        return false;
+    }
+    (2..=3).any(|back| {
+        i >= back
+            && matches!(words[i - back], "a" | "an")
+            && (i - back + 1..i).all(|k| plain_adjective(words[k]) && !in_phrase(k))
+    })
 }
 
 /// A lower-case word that can only be a modifier here: three letters or more, no verb

@@ -1244,3 +1244,27 @@ fn a_prefix_agent_goes_before_the_country() {
     );
     assert_eq!(dyads(&evs), ["NGOBEL>GRCGOV:111"]);
 }
+
+#[test]
+fn a_dictionary_verb_after_an_article_and_modifiers_is_a_noun() {
+    let code = |text: &str| {
+        let evs = with_dictionaries(
+            "INDIAN [IND]\nJAPANESE [JPN]\nAUSTRALIAN [AUS]\nTOKYO [JPN]\n",
+            "PRIME_MINISTER [~GOV]\nLEADER [~GOV]\n",
+            "--- MEET [031:031] ---\nMEET\n\n--- VISIT [032:032] ---\nVISIT\n",
+            text,
+            "2023-05-20",
+        );
+        evs.iter()
+            .filter_map(|e| e.cameo.clone())
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        code("Indian Prime Minister Narendra Modi will meet Japanese and Australian leaders during a brief private visit to Tokyo on Sunday."),
+        ["031", "031"]
+    );
+    assert_eq!(
+        code("Indian Prime Minister Narendra Modi will visit Tokyo on Sunday."),
+        ["032", "032"]
+    );
+}
