@@ -1960,6 +1960,11 @@ fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
     if !matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
         return false;
     }
+    // "asked to be allowed to leave": after "to be" a participle is a passive verb, even
+    // with a preposition of its own.
+    if m.first >= 2 && words[m.first - 1] == "be" && words[m.first - 2] == "to" {
+        return true;
+    }
     // "were engaged in", "is committed to": a participle with its own preposition is an
     // adjective of state, and its subject is the actor.
     if m.last > m.first && matches!(words[m.first + 1], "in" | "to" | "on" | "with") {

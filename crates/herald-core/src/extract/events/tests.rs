@@ -1268,3 +1268,21 @@ fn a_dictionary_verb_after_an_article_and_modifiers_is_a_noun() {
         ["032", "032"]
     );
 }
+
+#[test]
+fn a_participle_after_to_be_is_passive_even_with_its_own_preposition() {
+    let evs = with_dictionaries(
+        "RUSSIA [RUS]\nRUSSIAN [RUS]\nGERMANY [DEU]\nMOSCOW [RUS]\n",
+        "COURT [~JUD]\nACTIVIST [~OPP]\n",
+        "--- ALLOW [080] ---\nALLOW\n- * LEAVE [066]\n\n--- ASK [020] ---\nASK\n",
+        "Jailed Russian activists asked a Moscow court on Monday to be allowed to leave Russia for treatment in Germany.",
+        "2021-01-11",
+    );
+    // The activists are allowed; nobody named allows them.
+    let allowed = evs
+        .iter()
+        .find(|e| e.cameo.as_deref() == Some("066"))
+        .expect("066");
+    assert!(allowed.actor.is_empty(), "{:?}", allowed.actor);
+    assert_eq!(dyads(&evs), ["RUSOPP>RUSJUD:020"]);
+}
