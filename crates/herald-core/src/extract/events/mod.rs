@@ -1550,6 +1550,11 @@ fn subject_of(
     words: &[&str],
     clause_of: &[usize],
 ) -> Vec<usize> {
+    // "On aid to Kenya's clinics, he said …": a pronoun after an introductory phrase is
+    // the subject; no name inside that phrase is.
+    if at >= 2 && matches!(words[at - 1], "he" | "she" | "they" | "we") && words[at - 2] == "," {
+        return Vec::new();
+    }
     // "The bomber, wearing a security guard uniform, detonated …": the subject stands
     // before a parenthetical (relative clause, participle phrase or apposition).
     let end = skip_parenthetical(at, phrases, words);

@@ -1286,3 +1286,15 @@ fn a_participle_after_to_be_is_passive_even_with_its_own_preposition() {
     assert!(allowed.actor.is_empty(), "{:?}", allowed.actor);
     assert_eq!(dyads(&evs), ["RUSOPP>RUSJUD:020"]);
 }
+
+#[test]
+fn a_pronoun_after_an_introductory_phrase_is_the_subject() {
+    let evs = with_dictionaries(
+        "RUSSIA [RUS]\nEUROPEAN_UNION [IGOEEU]\n",
+        "MINISTER [~GOV]\n",
+        "--- CRITICIZE [111] ---\nCRITICIZE\n",
+        "Asked about Russia's grain exports, he criticized the European Union on Tuesday.",
+        "2023-07-18",
+    );
+    assert!(dyads(&evs).is_empty(), "{:?}", dyads(&evs));
+}
