@@ -556,6 +556,19 @@ fn code_sentence(
             None => i += 1,
         }
     }
+    // Words a dictionary pattern matched before its verb are part of that verb's event:
+    // under `INDICATED SHOULD *`, "indicated it should have acted" is one act, not also
+    // an event of "should".
+    let pattern_words: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|m| m.words_from < m.first)
+        .map(|m| (m.words_from, m.first))
+        .collect();
+    found.retain(|m| {
+        !pattern_words
+            .iter()
+            .any(|&(a, b)| a <= m.first && m.last < b)
+    });
     if found.is_empty() && !words.contains(&"must") {
         return Vec::new();
     }
@@ -784,6 +797,7 @@ fn code_sentence(
                     form: VerbForm::Other,
                     source: None,
                     target: None,
+                    words_from: df.must,
                 },
                 event: EventType::Request,
                 mode: None,

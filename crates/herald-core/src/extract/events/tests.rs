@@ -1298,3 +1298,15 @@ fn a_pronoun_after_an_introductory_phrase_is_the_subject() {
     );
     assert!(dyads(&evs).is_empty(), "{:?}", dyads(&evs));
 }
+
+#[test]
+fn words_of_a_dictionary_pattern_are_not_events_of_their_own() {
+    let evs = with_dictionaries(
+        "GERMANY [DEU]\nRUSSIA [RUS]\n",
+        "MINISTER [~GOV]\n",
+        "--- SHOULD [101] ---\nSHOULD\n\n--- ACT [100] ---\nACT\n- INDICATED SHOULD * [1011]\n",
+        "Germany indicated on Monday it should have acted against Russia sooner.",
+        "2022-03-07",
+    );
+    assert_eq!(dyads(&evs), ["DEU>RUS:1011"]);
+}
