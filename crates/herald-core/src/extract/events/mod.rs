@@ -1705,8 +1705,16 @@ fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<us
 fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
     let mut out = vec![head];
     let mut cur = head;
+    // "between Armenia and Azerbaijan, and Serbia and Kosovo": after "between", once
+    // "and" has closed the pair, a further ", and" starts another pair.
+    let pair = phrases[head].first > 0 && words[phrases[head].first - 1] == "between";
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
+        let closed =
+            out.len() >= 2 && words[phrases[out[0]].last + 1..phrases[cur].first].contains(&"and");
+        if pair && closed {
+            break;
+        }
         // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
         // the speaker of the sentence, not one more member of the list, also when a
         // name stands between ("…, the Egyptian newspaper Al-Ahram said").

@@ -1310,3 +1310,25 @@ fn words_of_a_dictionary_pattern_are_not_events_of_their_own() {
     );
     assert_eq!(dyads(&evs), ["DEU>RUS:1011"]);
 }
+
+#[test]
+fn a_pair_after_between_ends_at_its_and() {
+    let code = |text: &str| {
+        dyads(&with_dictionaries(
+            "TURKEY [TUR]\nARMENIA [ARM]\nAZERBAIJAN [AZE]\nSERBIA [SRB]\nKOSOVO [XKX]\n",
+            "MINISTER [~GOV]\n",
+            "--- URGE [081] ---\nURGE\n",
+            text,
+            "2023-07-18",
+        ))
+    };
+    assert_eq!(
+        code("Turkey urged reconciliation between Armenia and Azerbaijan, and Serbia and Kosovo, on Monday."),
+        ["TUR>ARM:081", "TUR>AZE:081"]
+    );
+    // A list of three after "between" is still one list.
+    assert_eq!(
+        code("Turkey urged reconciliation between Armenia, Azerbaijan and Serbia on Monday."),
+        ["TUR>ARM:081", "TUR>AZE:081", "TUR>SRB:081"]
+    );
+}
