@@ -78,7 +78,9 @@ fn coordinated_roles_share_owner(
 ) {
     let mut next_first = role.first;
     for prev in out.iter_mut().rev() {
-        let between = &words[prev.last + 1..next_first];
+        let Some(between) = words.get(prev.last + 1..next_first) else {
+            break;
+        };
         let joined = !between.is_empty() && between.iter().all(|w| matches!(*w, "and" | ","));
         if !joined || prev.code.is_some() || prev.sectors.is_empty() || prev.name.is_some() {
             break;
