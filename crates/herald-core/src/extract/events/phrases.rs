@@ -95,6 +95,16 @@ fn coordinated_roles_share_owner(
     }
 }
 
+/// Appends the sectors of `added` that `sectors` lacks, in order: PETRARCH writes a
+/// sector both codes name once (`USAGOV` with `[~GOV]` stays `USAGOV`).
+fn append_new(sectors: &mut Vec<String>, added: &[String]) {
+    for s in added {
+        if !sectors.contains(s) {
+            sectors.push(s.clone());
+        }
+    }
+}
+
 /// Builds the actor phrases of one sentence.
 ///
 /// `words` are the sentence's tokens lowercased, `raw` as written, `spans` their byte
@@ -300,7 +310,11 @@ pub fn build_phrases(
                             let (_, head_sectors) = head.resolve(date);
                             phrase.last = ts[n].last;
                             phrase.end = spans[ts[n].last].1;
-                            phrase.sectors = head_sectors.to_vec();
+                            if e.agent_sectors_append {
+                                append_new(&mut phrase.sectors, head_sectors);
+                            } else {
+                                phrase.sectors = head_sectors.to_vec();
+                            }
                             phrase.name = person_name(head.kind, head.name.as_deref());
                             consumed = n + 1;
                         }
@@ -327,6 +341,11 @@ pub fn build_phrases(
                             && matches!(owner.form, ActorForm::Name | ActorForm::Metonym);
                         if n.first == after + 1 + skip_the && is_country && phrase.code.is_none() {
                             phrase.code = owner.code.clone();
+                            if owner.agent_sectors_append {
+                                let role =
+                                    std::mem::replace(&mut phrase.sectors, owner.sectors.clone());
+                                append_new(&mut phrase.sectors, &role);
+                            }
                             phrase.code_from_text = owner.code.is_some();
                             // "the president of Kenya", "soldiers from Chad" are one
                             // phrase; in "police in Nairobi" the place stays a place (the

@@ -1332,3 +1332,29 @@ fn a_pair_after_between_ends_at_its_and() {
         ["TUR>ARM:081", "TUR>AZE:081", "TUR>SRB:081"]
     );
 }
+
+#[test]
+fn a_role_adds_its_sectors_after_a_dictionary_names_own() {
+    let code = |text: &str| {
+        dyads(&with_dictionaries(
+            "JUSTICE_DEPARTMENT [USAJUD]\nWHITE_HOUSE [USAGOV]\nRUSSIAN [RUS]\n",
+            "INVESTIGATOR [~COP]\nHACKER [~CRM]\nOFFICIAL [~GOV]\n",
+            "--- ACCUSE [112] ---\nACCUSE\n",
+            text,
+            "2024-11-10",
+        ))
+    };
+    assert_eq!(
+        code("Justice Department investigators accused Russian hackers of the attack on Friday."),
+        ["USAJUDCOP>RUSCRM:112"]
+    );
+    assert_eq!(
+        code("Investigators of the Justice Department accused Russian hackers of the attack on Friday."),
+        ["USAJUDCOP>RUSCRM:112"]
+    );
+    // A sector both name is written once.
+    assert_eq!(
+        code("White House officials accused Russian hackers of the attack on Friday."),
+        ["USAGOV>RUSCRM:112"]
+    );
+}

@@ -127,6 +127,11 @@ pub struct ActorEntry {
     /// own: a PETRARCH entry coded `[FRO/BIL/SAM]` is three actors under one name. Empty
     /// for almost every entry.
     pub joint: Vec<JointActor>,
+    /// A role noun joined to this name adds its sectors after the name's own, as
+    /// PETRARCH documents ("the code is added after the actor code": `WEST_GERMAN
+    /// [GMWGOV]` with `[~WGO]` is `GMWGOVWGO`), instead of replacing them as it does for
+    /// Herald's curated names ("Pentagon officials" are officials of the U.S. state).
+    pub agent_sectors_append: bool,
 }
 
 /// One more actor of a phrase that names several (see [`ActorEntry::joint`]).

@@ -244,6 +244,7 @@ impl Loader<'_> {
                 name: Some(name.to_string()),
                 tenures: Vec::new(),
                 joint: Vec::new(),
+                agent_sectors_append: false,
             };
             let id = self.builder.add_entry(entry);
             self.phrase(row.line, phrase, id, PhraseCase::Proper);
@@ -264,6 +265,7 @@ impl Loader<'_> {
                 name: Some(name.to_string()),
                 tenures: Vec::new(),
                 joint: Vec::new(),
+                agent_sectors_append: false,
             };
             let id = self.builder.add_entry(entry);
             for phrase in phrases.split('|') {
@@ -330,6 +332,7 @@ impl Loader<'_> {
                 name: Some(person.name.to_string()),
                 tenures: person.tenures,
                 joint: Vec::new(),
+                agent_sectors_append: false,
             };
             let id = self.builder.add_entry(entry);
             for phrase in person.phrases {
@@ -353,6 +356,7 @@ impl Loader<'_> {
                 name: None,
                 tenures: Vec::new(),
                 joint: Vec::new(),
+                agent_sectors_append: false,
             };
             if entry.sectors.is_empty() {
                 self.fail(row.line, "an agent needs a sector");
@@ -392,6 +396,8 @@ impl Loader<'_> {
                 &codes,
                 &phrases,
                 PhraseCase::Capitalized,
+                // Converted to Herald's conventions: a role noun replaces the sectors.
+                false,
             );
         }
     }

@@ -304,6 +304,7 @@ fn builder_takes_other_sources_first_come_first_served() {
         name: Some("FIFA".into()),
         tenures: Vec::new(),
         joint: Vec::new(),
+        agent_sectors_append: false,
     });
     assert_eq!(
         builder.add_phrase("FIFA", fifa, PhraseCase::Proper),
@@ -330,6 +331,7 @@ fn capitals_only_dictionary_names_match_capitalised_words() {
             name: Some(name.into()),
             tenures: Vec::new(),
             joint: Vec::new(),
+            agent_sectors_append: false,
         })
     };
     let obama = entry(&mut builder, "Barack Obama");

@@ -181,7 +181,8 @@ fn tenures(codes: &[Coded]) -> Vec<Tenure> {
 }
 
 /// Adds one actor entry with its phrases; returns (phrases added, phrases already taken).
-/// `codes` must not be empty.
+/// `codes` must not be empty. `append_agents`: a role noun joined to the name adds its
+/// sectors after the entry's own (see `ActorEntry::agent_sectors_append`).
 pub fn add_actor(
     builder: &mut LexiconBuilder,
     kind: ActorKind,
@@ -189,6 +190,7 @@ pub fn add_actor(
     codes: &[Coded],
     phrases: &[String],
     case: PhraseCase,
+    append_agents: bool,
 ) -> (usize, usize) {
     // PETRARCH applies date restrictions to any entry, not only to persons: a country
     // renamed or refounded (`ZIMBABWE [RHO <790606] [ZBW]`) codes by the event's date.
@@ -212,6 +214,7 @@ pub fn add_actor(
         name: phrases.first().map(|p| title_case(p)),
         tenures,
         joint: base.joint.clone(),
+        agent_sectors_append: append_agents,
     };
     let id = builder.add_entry(entry);
     let (mut added, mut taken) = (0, 0);
@@ -256,6 +259,7 @@ pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
             &codes,
             &actor.phrases,
             PhraseCase::Capitalized,
+            true,
         );
         loaded.entries += 1;
         loaded.phrases += added;
@@ -291,6 +295,7 @@ pub fn add_agents(builder: &mut LexiconBuilder, agents: &[Agent]) -> Loaded {
             name: None,
             tenures: Vec::new(),
             joint: Vec::new(),
+            agent_sectors_append: false,
         };
         let id = builder.add_entry(entry);
         loaded.entries += 1;
