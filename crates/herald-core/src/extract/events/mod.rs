@@ -1577,26 +1577,40 @@ fn subject_of(
     } else {
         clause_of[at]
     };
-    let mut best: Option<usize> = None;
-    for (idx, p) in phrases.iter().enumerate() {
+    let eligible = |p: &ActorPhrase| {
         // A lone adjective is a subject only right before the trigger: "Palestinian riots
         // continued", "Israeli strikes killed" (the event word read as a verb).
         let adjective_of_trigger = p.bare_adjective && p.last + 1 == at;
-        if p.last >= end
+        !(p.last >= end
             || p.locative
             || (p.bare_adjective && !adjective_of_trigger)
             || in_parentheses(p.first, words)
-        {
-            continue;
-        }
-        if clause_of[p.last] != clause {
-            continue;
-        }
-        if (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that")) {
-            continue;
-        }
-        if best.is_none_or(|b| phrases[b].last < p.last) {
-            best = Some(idx);
+            || clause_of[p.last] != clause
+            || (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that")))
+    };
+    // The eligible phrase ending last before `limit` (the first of equals).
+    let latest_before = |limit: usize| {
+        phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.last < limit && eligible(p))
+            .fold(None, |best: Option<usize>, (idx, p)| {
+                if best.is_none_or(|b| phrases[b].last < p.last) {
+                    Some(idx)
+                } else {
+                    best
+                }
+            })
+    };
+    let mut best = latest_before(end);
+    // "The envoy, at the centre of a row between Qatar and Egypt, called on …": names
+    // in a "between" complement are not the subject when a name stands before them.
+    if let Some(b) = best {
+        let start = phrases[compound_left(b, phrases, words)[0]].first;
+        if start > 0 && words[start - 1] == "between" {
+            if let Some(earlier) = latest_before(start - 1) {
+                best = Some(earlier);
+            }
         }
     }
     if best.is_none() {

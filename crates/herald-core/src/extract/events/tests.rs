@@ -1358,3 +1358,20 @@ fn a_role_adds_its_sectors_after_a_dictionary_names_own() {
         ["USAGOV>RUSCRM:112"]
     );
 }
+
+#[test]
+fn names_in_a_between_complement_are_not_the_subject() {
+    let code = |text: &str| {
+        dyads(&with_dictionaries(
+            "QATAR [QAT]\nEGYPT [EGY]\nETHIOPIA [ETH]\nSUDAN [SDN]\n",
+            "ENVOY [~GOV]\n",
+            "--- CALL [---] ---\nCALL\n- * ON + [095]\n",
+            text,
+            "2021-06-20",
+        ))
+    };
+    assert_eq!(
+        code("Qatar's envoy at the centre of a diplomatic row between Egypt and Ethiopia called on Sudan on Sunday to host talks."),
+        ["QATGOV>SDN:095"]
+    );
+}
