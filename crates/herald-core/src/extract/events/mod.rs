@@ -1586,7 +1586,8 @@ fn subject_of(
             || (p.bare_adjective && !adjective_of_trigger)
             || in_parentheses(p.first, words)
             || clause_of[p.last] != clause
-            || (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that")))
+            || (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that"))
+            || reported_clause_between(p.last + 1, end, words))
     };
     // The eligible phrase ending last before `limit` (the first of equals).
     let latest_before = |limit: usize| {
@@ -1765,6 +1766,35 @@ fn list_separator(between: &[&str]) -> bool {
         && between
             .iter()
             .all(|w| CONNECTIVES.contains(w) || plain_adjective(w))
+}
+
+/// Whether a verb of saying stands in `from..to` with a reported clause opening on its
+/// own subject ("Arnor spokesmen said 54 civilians were killed", "police said the
+/// gunmen fled"): the speaker is not the subject of the verb in that clause. A pronoun
+/// after the verb of saying refers back to the speaker and is left to the caller.
+fn reported_clause_between(from: usize, to: usize, words: &[&str]) -> bool {
+    (from..to).any(|i| {
+        matches!(words[i], "said" | "says" | "told" | "added")
+            && words.get(i + 1).is_some_and(|w| {
+                i + 1 < to
+                    && (w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        || matches!(
+                            *w,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "several"
+                                | "many"
+                                | "some"
+                                | "dozens"
+                                | "hundreds"
+                        ))
+            })
+    })
 }
 
 /// Whether the word at `i` follows "a"/"an" and one or two plain modifiers ("a brief

@@ -1375,3 +1375,25 @@ fn names_in_a_between_complement_are_not_the_subject() {
         ["QATGOV>SDN:095"]
     );
 }
+
+#[test]
+fn the_speaker_is_not_the_subject_of_the_reported_clause() {
+    let code = |text: &str| {
+        with_dictionaries(
+            "ISRAEL [ISR]\nGAZA [PSE]\nHAMAS [PSEHMS]\n",
+            "SPOKESMAN [~GOV]\n",
+            "--- LAUNCH [---] ---\nLAUNCH\n- * OFFENSIVE [223]\n\n--- KILL [223] ---\nKILL\n",
+            text,
+            "2023-10-28",
+        )
+    };
+    let killed = code("Hamas spokesmen said 54 civilians were killed.");
+    assert_eq!(killed.len(), 1);
+    assert!(killed[0].actor.is_empty() && killed[0].recipient.is_empty());
+    assert_eq!(
+        dyads(&code(
+            "Israel launched a new offensive against Gaza after Hamas spokesmen said 54 civilians were killed."
+        )),
+        ["ISR>PSE:223"]
+    );
+}
