@@ -297,8 +297,13 @@ pub fn build_phrases(
                 if let Some(after) = after {
                     // A name modifies only the noun right after it: in "Britain deployed
                     // troops" the word between is a verb.
+                    // "Nigeria former president Olusegun Obasanjo": "former" may stand
+                    // between (the refinements then make the role elite).
+                    let former = words.get(after + 1) == Some(&"former");
                     let head = if possessive {
                         possessed_term_after(k, after)
+                    } else if former {
+                        next_term_after(k, after + 1, 0)
                     } else {
                         next_term_after(k, after, 0)
                     };

@@ -1397,3 +1397,15 @@ fn the_speaker_is_not_the_subject_of_the_reported_clause() {
         ["ISR>PSE:223"]
     );
 }
+
+#[test]
+fn a_country_name_joins_a_former_role_after_it() {
+    let evs = with_dictionaries(
+        "NIGERIA [NGA]\nNIGERIAN [NGA]\nGHANA [GHA]\n",
+        "PRESIDENT [~GOV]\nOFFICIAL [~GOV]\n",
+        "--- CRITICIZE [111] ---\nCRITICIZE\n",
+        "Ghana former president John Mahama criticized Nigeria and Nigerian officials on Monday.",
+        "2019-03-04",
+    );
+    assert_eq!(dyads(&evs), ["GHAELI>NGA:111", "GHAELI>NGAGOV:111"]);
+}
