@@ -416,6 +416,7 @@ impl ArticleMemory {
             place_like: false,
             country_name: false,
             code_from_text: false,
+            joint: Vec::new(),
         };
         apply(&mut p, &self.persons[idx]);
         p

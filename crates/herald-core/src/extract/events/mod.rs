@@ -25,7 +25,7 @@ pub mod triggers;
 use crate::extract::counts::{self, CountKind};
 use crate::extract::dates::{self, DateMention};
 use crate::extract::places::ArticlePlaces;
-use crate::knowledge::actors::{ActorLexicon, ActorTerm};
+use crate::knowledge::actors::{ActorLexicon, ActorTerm, PREFIX_SECTOR_MARK};
 use crate::model::{
     stable_id, ActorRecord, Article, CharIndex, CiteInfo, DatePrecision, Event, EventType,
     Modality, PlaceRecord, Sentence, Size, TextInfo,
@@ -534,8 +534,14 @@ fn code_sentence(
                     TriggerPos::Verb => in_phrase(m.first),
                     TriggerPos::Noun => (m.first..=m.last).any(in_phrase),
                 };
+                // A dictionary's verbs are verbs only (PETRARCH codes what its parser
+                // tags a verb): "during a brief private visit to" is a noun.
+                let modified_noun =
+                    t.dictionary.is_some() && modified_after_article(i, &words, &in_phrase);
                 let fits = match t.pos {
-                    TriggerPos::Verb => !noun_context && !after_preposition && !after_degree,
+                    TriggerPos::Verb => {
+                        !noun_context && !after_preposition && !after_degree && !modified_noun
+                    }
                     TriggerPos::Noun => true,
                 };
                 fits && !inside_actor
@@ -556,6 +562,19 @@ fn code_sentence(
             None => i += 1,
         }
     }
+    // Words a dictionary pattern matched before its verb are part of that verb's event:
+    // under `INDICATED SHOULD *`, "indicated it should have acted" is one act, not also
+    // an event of "should".
+    let pattern_words: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|m| m.words_from < m.first)
+        .map(|m| (m.words_from, m.first))
+        .collect();
+    found.retain(|m| {
+        !pattern_words
+            .iter()
+            .any(|&(a, b)| a <= m.first && m.last < b)
+    });
     if found.is_empty() && !words.contains(&"must") {
         return Vec::new();
     }
@@ -793,6 +812,7 @@ fn code_sentence(
                     form: VerbForm::Other,
                     source: None,
                     target: None,
+                    words_from: df.must,
                 },
                 event: EventType::Request,
                 mode: None,
@@ -1690,6 +1710,11 @@ fn subject_of(
     words: &[&str],
     clause_of: &[usize],
 ) -> Vec<usize> {
+    // "On aid to Kenya's clinics, he said …": a pronoun after an introductory phrase is
+    // the subject; no name inside that phrase is.
+    if at >= 2 && matches!(words[at - 1], "he" | "she" | "they" | "we") && words[at - 2] == "," {
+        return Vec::new();
+    }
     // "The bomber, wearing a security guard uniform, detonated …": the subject stands
     // before a parenthetical (relative clause, participle phrase or apposition).
     let end = skip_parenthetical(at, phrases, words);
@@ -1698,26 +1723,41 @@ fn subject_of(
     } else {
         clause_of[at]
     };
-    let mut best: Option<usize> = None;
-    for (idx, p) in phrases.iter().enumerate() {
+    let eligible = |p: &ActorPhrase| {
         // A lone adjective is a subject only right before the trigger: "Palestinian riots
         // continued", "Israeli strikes killed" (the event word read as a verb).
         let adjective_of_trigger = p.bare_adjective && p.last + 1 == at;
-        if p.last >= end
+        !(p.last >= end
             || p.locative
             || (p.bare_adjective && !adjective_of_trigger)
             || in_parentheses(p.first, words)
-        {
-            continue;
-        }
-        if clause_of[p.last] != clause {
-            continue;
-        }
-        if (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that")) {
-            continue;
-        }
-        if best.is_none_or(|b| phrases[b].last < p.last) {
-            best = Some(idx);
+            || clause_of[p.last] != clause
+            || (p.last + 1..end).any(|i| matches!(words[i], ";" | ":" | "that"))
+            || reported_clause_between(p.last + 1, end, words))
+    };
+    // The eligible phrase ending last before `limit` (the first of equals).
+    let latest_before = |limit: usize| {
+        phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.last < limit && eligible(p))
+            .fold(None, |best: Option<usize>, (idx, p)| {
+                if best.is_none_or(|b| phrases[b].last < p.last) {
+                    Some(idx)
+                } else {
+                    best
+                }
+            })
+    };
+    let mut best = latest_before(end);
+    // "The envoy, at the centre of a row between Qatar and Egypt, called on …": names
+    // in a "between" complement are not the subject when a name stands before them.
+    if let Some(b) = best {
+        let start = phrases[compound_left(b, phrases, words)[0]].first;
+        if start > 0 && words[start - 1] == "between" {
+            if let Some(earlier) = latest_before(start - 1) {
+                best = Some(earlier);
+            }
         }
     }
     if best.is_none() {
@@ -1846,18 +1886,24 @@ fn compound_left(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<us
 fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
     let mut out = vec![head];
     let mut cur = head;
+    // "between Armenia and Azerbaijan, and Serbia and Kosovo": after "between", once
+    // "and" has closed the pair, a further ", and" starts another pair.
+    let pair = phrases[head].first > 0 && words[phrases[head].first - 1] == "between";
     while let Some(next) = phrases.iter().position(|p| p.first > phrases[cur].last) {
         let between = &words[phrases[cur].last + 1..phrases[next].first];
-        // "… to Ukraine, the chancellor said", "…, the Parliament speaker said": a phrase
-        // followed (at most one word on) by a verb of saying is the speaker of the
-        // sentence, not one more member of the list.
-        let saying = |w: &&str| matches!(*w, "said" | "says" | "told" | "added");
-        let after = phrases[next].last + 1;
-        let speaker = words.get(after).is_some_and(saying)
-            || (words
-                .get(after)
-                .is_some_and(|w| w.chars().all(char::is_alphabetic))
-                && words.get(after + 1).is_some_and(saying));
+        let closed =
+            out.len() >= 2 && words[phrases[out[0]].last + 1..phrases[cur].first].contains(&"and");
+        if pair && closed {
+            break;
+        }
+        // "… to Ukraine, the chancellor said": a phrase followed by a verb of saying is
+        // the speaker of the sentence, not one more member of the list, also when a
+        // name stands between ("…, the Egyptian newspaper Al-Ahram said").
+        let speaker = words[phrases[next].last + 1..]
+            .iter()
+            .take(3)
+            .take_while(|w| !CONNECTIVES.contains(*w) && !matches!(**w, "who" | "which" | "that"))
+            .any(|w| matches!(*w, "said" | "says" | "told" | "added"));
         if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
             cur = next;
@@ -1886,6 +1932,49 @@ fn list_separator(between: &[&str]) -> bool {
         && between
             .iter()
             .all(|w| CONNECTIVES.contains(w) || plain_adjective(w))
+}
+
+/// Whether a verb of saying stands in `from..to` with a reported clause opening on its
+/// own subject ("Arnor spokesmen said 54 civilians were killed", "police said the
+/// gunmen fled"): the speaker is not the subject of the verb in that clause. A pronoun
+/// after the verb of saying refers back to the speaker and is left to the caller.
+fn reported_clause_between(from: usize, to: usize, words: &[&str]) -> bool {
+    (from..to).any(|i| {
+        matches!(words[i], "said" | "says" | "told" | "added")
+            && words.get(i + 1).is_some_and(|w| {
+                i + 1 < to
+                    && (w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        || matches!(
+                            *w,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "several"
+                                | "many"
+                                | "some"
+                                | "dozens"
+                                | "hundreds"
+                        ))
+            })
+    })
+}
+
+/// Whether the word at `i` follows "a"/"an" and one or two plain modifiers ("a brief
+/// private visit"), so is a noun. A past form there is still read as a verb ("a group
+/// later attacked"), and no modifier may belong to an actor phrase.
+fn modified_after_article(i: usize, words: &[&str], in_phrase: &dyn Fn(usize) -> bool) -> bool {
+    if words[i].ends_with("ed") {
+        return false;
+    }
+    (2..=3).any(|back| {
+        i >= back
+            && matches!(words[i - back], "a" | "an")
+            && (i - back + 1..i).all(|k| plain_adjective(words[k]) && !in_phrase(k))
+    })
 }
 
 /// A lower-case word that can only be a modifier here: three letters or more, no verb
@@ -2159,6 +2248,11 @@ fn by_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
 fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
     if !matches!(m.form, VerbForm::Participle | VerbForm::PastOrParticiple) {
         return false;
+    }
+    // "asked to be allowed to leave": after "to be" a participle is a passive verb, even
+    // with a preposition of its own.
+    if m.first >= 2 && words[m.first - 1] == "be" && words[m.first - 2] == "to" {
+        return true;
     }
     // "were engaged in", "is committed to": a participle with its own preposition is an
     // adjective of state, and its subject is the actor.
@@ -2480,25 +2574,63 @@ fn records(
     text: &str,
     chars: &CharIndex,
 ) -> Vec<ActorRecord> {
-    idx.iter()
-        .map(|&i| {
-            let p = &phrases[i];
-            let span = chars.span(text, p.start, p.end);
-            ActorRecord {
-                entity_text: span.text,
-                start: span.start,
-                end: span.end,
-                code: p.code.clone(),
-                sector: p
-                    .sectors
-                    .iter()
-                    .filter(|s| s.as_str() != "SPOKES")
-                    .cloned()
-                    .collect(),
-                name: p.name.clone(),
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let p = &phrases[i];
+        let span = chars.span(text, p.start, p.end);
+        let sector: Vec<String> = p
+            .sectors
+            .iter()
+            .filter(|s| s.as_str() != "SPOKES")
+            .cloned()
+            .collect();
+        let (code, sector) = prefix_sectors_first(p.code.clone(), sector);
+        let record = ActorRecord {
+            entity_text: span.text,
+            start: span.start,
+            end: span.end,
+            code,
+            sector,
+            name: p.name.clone(),
+        };
+        // A phrase naming several actors gives one record each; a role the text adds
+        // ("the Shire's president") holds for every one of them.
+        let joint: Vec<ActorRecord> = p
+            .joint
+            .iter()
+            .map(|j| ActorRecord {
+                code: j.code.clone().or_else(|| record.code.clone()),
+                sector: if j.sectors.is_empty() {
+                    record.sector.clone()
+                } else {
+                    j.sectors.clone()
+                },
+                ..record.clone()
+            })
+            .collect();
+        out.push(record);
+        out.extend(joint);
+    }
+    out
+}
+
+/// A prefix sector (`NGO~`, see [`PREFIX_SECTOR_MARK`]) goes before the country: `ARN` with
+/// `[NGO~, GOV]` is written `NGO` with `[ARN, GOV]`, PETRARCH's `NGOARNGOV`.
+fn prefix_sectors_first(
+    code: Option<String>,
+    sectors: Vec<String>,
+) -> (Option<String>, Vec<String>) {
+    let (prefix, rest): (Vec<String>, Vec<String>) = sectors
+        .into_iter()
+        .partition(|s| s.ends_with(PREFIX_SECTOR_MARK));
+    let mut blocks = prefix
+        .into_iter()
+        .map(|s| s.trim_end_matches(PREFIX_SECTOR_MARK).to_string());
+    let Some(first) = blocks.next() else {
+        return (code, rest);
+    };
+    let sectors = blocks.chain(code).chain(rest).collect();
+    (Some(first), sectors)
 }
 
 /// Confidence from the evidence: trigger strength, whether the participants resolved

@@ -7,7 +7,7 @@
 //! only the little English syntax needed to attach them to each other.
 
 use crate::extract::dates;
-use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm};
+use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm, JointActor};
 use chrono::NaiveDate;
 
 /// A participant candidate in a sentence.
@@ -35,6 +35,9 @@ pub struct ActorPhrase {
     pub country_name: bool,
     /// The code came from the dictionary (not from sentence or article context).
     pub code_from_text: bool,
+    /// Further actors the phrase names (see [`crate::knowledge::actors::ActorEntry::joint`]): each becomes a
+    /// participant record of its own beside this one.
+    pub joint: Vec<JointActor>,
 }
 
 /// Prepositions after which a country or capital names a place, not a participant.
@@ -61,6 +64,46 @@ const NOT_MODIFIERS: &[&str] = &[
     "from", "said", "says", "that", "which", "who", "was", "were", "is", "are", "has", "have",
     "had", "will", "would", "could", "not", "also", "have", "been", "be", "after", "before",
 ];
+
+/// "Lawmakers and officials in Chile and Peru": role nouns coordinated before the one
+/// whose complement names the countries hold their roles in the same countries. Each
+/// such role phrase still without a country, right before `role` (or before another of
+/// them) and joined to it by "and" or a comma, takes `role`'s country, and the further
+/// countries (`members`) as joint actors of its own text.
+fn coordinated_roles_share_owner(
+    out: &mut [ActorPhrase],
+    members: &[ActorPhrase],
+    role: &ActorPhrase,
+    words: &[&str],
+) {
+    let mut next_first = role.first;
+    for prev in out.iter_mut().rev() {
+        let Some(between) = words.get(prev.last + 1..next_first) else {
+            break;
+        };
+        let joined = !between.is_empty() && between.iter().all(|w| matches!(*w, "and" | ","));
+        if !joined || prev.code.is_some() || prev.sectors.is_empty() || prev.name.is_some() {
+            break;
+        }
+        prev.code.clone_from(&role.code);
+        prev.code_from_text = role.code_from_text;
+        prev.joint.extend(members.iter().map(|m| JointActor {
+            code: m.code.clone(),
+            sectors: prev.sectors.clone(),
+        }));
+        next_first = prev.first;
+    }
+}
+
+/// Appends the sectors of `added` that `sectors` lacks, in order: PETRARCH writes a
+/// sector both codes name once (`USAGOV` with `[~GOV]` stays `USAGOV`).
+fn append_new(sectors: &mut Vec<String>, added: &[String]) {
+    for s in added {
+        if !sectors.contains(s) {
+            sectors.push(s.clone());
+        }
+    }
+}
 
 /// Builds the actor phrases of one sentence.
 ///
@@ -117,6 +160,22 @@ pub fn build_phrases(
             None
         }
     };
+    // The same after a possessive, where the modifiers may be coordinated ("Iran's
+    // supreme and spiritual leader", "Kenya's former, disgraced minister"): up to three
+    // modifiers, joined by "and" or commas, the word before the noun a modifier.
+    let possessed_term_after = |k: usize, after: usize| -> Option<usize> {
+        if let Some(j) = next_term_after(k, after, 2) {
+            return Some(j);
+        }
+        let t = ts.get(k + 1)?;
+        let between = words.get(after + 1..t.first)?;
+        let modifiers = (after + 1..t.first).filter(|&i| is_modifier(i)).count();
+        let coordinated = (after + 1..t.first)
+            .all(|i| is_modifier(i) || matches!(words[i], "and" | ","))
+            && between.first().is_some_and(|w| !matches!(*w, "and" | ","))
+            && between.last().is_some_and(|w| !matches!(*w, "and" | ","));
+        (coordinated && (1..=3).contains(&modifiers)).then_some(k + 1)
+    };
 
     let mut out: Vec<ActorPhrase> = Vec::new();
     let mut k = 0;
@@ -138,6 +197,7 @@ pub fn build_phrases(
                 && matches!(e.form, ActorForm::Name | ActorForm::Metonym),
             country_name: e.kind == ActorKind::Country && e.form == ActorForm::Name,
             code_from_text: code.is_some(),
+            joint: e.joint.clone(),
         };
         let mut consumed = k + 1;
         let mut shared_role: Vec<ActorPhrase> = Vec::new();
@@ -188,6 +248,7 @@ pub fn build_phrases(
                                 locative: false,
                                 place_like: false,
                                 country_name: false,
+                                joint: Vec::new(),
                             });
                         }
                         k = n + 1;
@@ -214,6 +275,7 @@ pub fn build_phrases(
                         place_like: false,
                         country_name: false,
                         code_from_text: adj.code.is_some(),
+                        joint: Vec::new(),
                     });
                 }
                 k = last_adj + 1;
@@ -235,8 +297,17 @@ pub fn build_phrases(
                 if let Some(after) = after {
                     // A name modifies only the noun right after it: in "Britain deployed
                     // troops" the word between is a verb.
-                    let gap = if possessive { 2 } else { 0 };
-                    if let Some(n) = next_term_after(k, after, gap) {
+                    // "Nigeria former president Olusegun Obasanjo": "former" may stand
+                    // between (the refinements then make the role elite).
+                    let former = words.get(after + 1) == Some(&"former");
+                    let head = if possessive {
+                        possessed_term_after(k, after)
+                    } else if former {
+                        next_term_after(k, after + 1, 0)
+                    } else {
+                        next_term_after(k, after, 0)
+                    };
+                    if let Some(n) = head {
                         let head = lexicon.entry(ts[n].entry);
                         let joins = head.form == ActorForm::Noun
                             || (possessive && head.kind == ActorKind::Person);
@@ -244,7 +315,11 @@ pub fn build_phrases(
                             let (_, head_sectors) = head.resolve(date);
                             phrase.last = ts[n].last;
                             phrase.end = spans[ts[n].last].1;
-                            phrase.sectors = head_sectors.to_vec();
+                            if e.agent_sectors_append {
+                                append_new(&mut phrase.sectors, head_sectors);
+                            } else {
+                                phrase.sectors = head_sectors.to_vec();
+                            }
                             phrase.name = person_name(head.kind, head.name.as_deref());
                             consumed = n + 1;
                         }
@@ -271,6 +346,11 @@ pub fn build_phrases(
                             && matches!(owner.form, ActorForm::Name | ActorForm::Metonym);
                         if n.first == after + 1 + skip_the && is_country && phrase.code.is_none() {
                             phrase.code = owner.code.clone();
+                            if owner.agent_sectors_append {
+                                let role =
+                                    std::mem::replace(&mut phrase.sectors, owner.sectors.clone());
+                                append_new(&mut phrase.sectors, &role);
+                            }
                             phrase.code_from_text = owner.code.is_some();
                             // "the president of Kenya", "soldiers from Chad" are one
                             // phrase; in "police in Nairobi" the place stays a place (the
@@ -302,6 +382,7 @@ pub fn build_phrases(
                                 prev_last = m.last;
                                 j += 1;
                             }
+                            coordinated_roles_share_owner(&mut out, &members, &phrase, words);
                             // A single place after "in" stays a place.
                             if matches!(prep, Some("of") | Some("from")) || !members.is_empty() {
                                 phrase.last = n.last;
@@ -373,7 +454,11 @@ fn extend_with_name(
     // Israel Katz"), even one a dictionary files under a country code.
     if let Some(&T { first, last, entry }) = ts.get(*k) {
         let holder = lexicon.entry(entry);
-        let titled_name = title_cased
+        // So it is after a single role that already has its country, capitalised or
+        // not ("Israel's defense minister Israel Katz"): a second country cannot follow
+        // it directly.
+        let owned_role = phrase.code.is_some() && !words[phrase.last].ends_with('s');
+        let titled_name = (title_cased || owned_role)
             && !headline
             && holder.form == ActorForm::Name
             && holder.kind == ActorKind::Country;
@@ -589,6 +674,7 @@ fn add_unknown_names(
                 locative: false,
                 place_like: false,
                 country_name: false,
+                joint: Vec::new(),
             });
             i = country_last + 1;
             continue;
@@ -607,6 +693,7 @@ fn add_unknown_names(
                 place_like: true,
                 country_name: false,
                 code_from_text: false,
+                joint: Vec::new(),
             });
         }
         i = last + 1;

@@ -308,7 +308,15 @@ const PAST_ROLE: &[&str] = &["former", "ousted", "deposed", "exiled", "ex", "top
 /// government (one capitalised word, a party or nationality, may stand between).
 fn former_roles(phrases: &mut [ActorPhrase], words: &[&str], raw: &[&str]) {
     for p in phrases.iter_mut() {
-        if p.sectors.is_empty() || p.first == 0 {
+        if p.sectors.is_empty() {
+            continue;
+        }
+        // "Nigeria former president …": the word may stand inside the phrase.
+        if (p.first..p.last).any(|i| PAST_ROLE.contains(&words[i])) {
+            p.sectors = vec!["ELI".into()];
+            continue;
+        }
+        if p.first == 0 {
             continue;
         }
         let mut b = p.first - 1;

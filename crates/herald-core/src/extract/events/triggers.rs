@@ -97,6 +97,9 @@ pub struct TriggerMatch {
     pub source: Option<u32>,
     /// Token where a dictionary pattern's target slot (`+`) matched an actor.
     pub target: Option<u32>,
+    /// First token of the words a dictionary pattern matched before its verb
+    /// (`INDICATED` in `INDICATED SHOULD *`); `first` for any other match.
+    pub words_from: usize,
 }
 
 /// The compiled trigger lexicon.
@@ -348,6 +351,7 @@ impl TriggerLexicon {
                     form,
                     source: None,
                     target: None,
+                    words_from: at,
                 });
             }
         }
@@ -371,6 +375,8 @@ impl TriggerLexicon {
 #[derive(Debug, Clone, Copy, Default)]
 struct PatternFound {
     last: usize,
+    /// The first pattern word before the verb (the verb's first token when none).
+    first_word: usize,
     source: Option<u32>,
     target: Option<u32>,
 }
@@ -577,6 +583,7 @@ impl TriggerLexicon {
                         form: e.form,
                         source: found.source,
                         target: found.target,
+                        words_from: found.first_word.min(start),
                     });
                 }
             }
@@ -587,6 +594,7 @@ impl TriggerLexicon {
                 form: e.form,
                 source: None,
                 target: None,
+                words_from: start,
             });
         }
         out.extend(bare);
@@ -602,6 +610,7 @@ impl TriggerLexicon {
     ) -> Option<PatternFound> {
         let mut found = PatternFound {
             last: end,
+            first_word: start,
             ..PatternFound::default()
         };
         if !self.match_before(&pattern.before, words, start, actor_at, &mut found) {
@@ -636,6 +645,9 @@ impl TriggerLexicon {
             }
             let mut trial = *found;
             if let Some(first) = self.atom_ending_at(atom, words, end, actor_at, &mut trial) {
+                if matches!(atom, PatternAtom::Word(_) | PatternAtom::Synset(_)) {
+                    trial.first_word = trial.first_word.min(first);
+                }
                 if self.match_before(rest, words, first, actor_at, &mut trial) {
                     *found = trial;
                     return true;

@@ -49,6 +49,11 @@ pub use sources::BuiltinSource;
 /// The event coder must replace it; it never belongs in an output record.
 pub const SPOKESPERSON_SECTOR: &str = "SPOKES";
 
+/// The mark of a prefix sector: PETRARCH's agent code `[NGO~]` puts its block before
+/// the country ("MSF Belgium" is `NGOBEL`, not `BELNGO`). The lexicon keeps such a sector
+/// as `NGO~`; the event coder moves it in front of the code when it writes the record.
+pub const PREFIX_SECTOR_MARK: char = '~';
+
 /// What kind of thing an actor phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActorKind {
@@ -119,6 +124,22 @@ pub struct ActorEntry {
     pub name: Option<String>,
     /// Persons: roles with dates.
     pub tenures: Vec<Tenure>,
+    /// Further actors the phrase names together with this one, each a participant of its
+    /// own: a PETRARCH entry coded `[FRO/BIL/SAM]` is three actors under one name. Empty
+    /// for almost every entry.
+    pub joint: Vec<JointActor>,
+    /// A role noun joined to this name adds its sectors after the name's own, as
+    /// PETRARCH documents ("the code is added after the actor code": `WEST_GERMAN
+    /// [GMWGOV]` with `[~WGO]` is `GMWGOVWGO`), instead of replacing them as it does for
+    /// Herald's curated names ("Pentagon officials" are officials of the U.S. state).
+    pub agent_sectors_append: bool,
+}
+
+/// One more actor of a phrase that names several (see [`ActorEntry::joint`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JointActor {
+    pub code: Option<String>,
+    pub sectors: Vec<String>,
 }
 
 impl ActorEntry {

@@ -243,6 +243,8 @@ impl Loader<'_> {
                 sectors: self.sectors(row.line, sectors),
                 name: Some(name.to_string()),
                 tenures: Vec::new(),
+                joint: Vec::new(),
+                agent_sectors_append: false,
             };
             let id = self.builder.add_entry(entry);
             self.phrase(row.line, phrase, id, PhraseCase::Proper);
@@ -262,6 +264,8 @@ impl Loader<'_> {
                 sectors: self.sectors(row.line, sectors),
                 name: Some(name.to_string()),
                 tenures: Vec::new(),
+                joint: Vec::new(),
+                agent_sectors_append: false,
             };
             let id = self.builder.add_entry(entry);
             for phrase in phrases.split('|') {
@@ -327,6 +331,8 @@ impl Loader<'_> {
                 sectors: latest.sectors.clone(),
                 name: Some(person.name.to_string()),
                 tenures: person.tenures,
+                joint: Vec::new(),
+                agent_sectors_append: false,
             };
             let id = self.builder.add_entry(entry);
             for phrase in person.phrases {
@@ -349,6 +355,8 @@ impl Loader<'_> {
                 sectors: self.sectors(row.line, sectors),
                 name: None,
                 tenures: Vec::new(),
+                joint: Vec::new(),
+                agent_sectors_append: false,
             };
             if entry.sectors.is_empty() {
                 self.fail(row.line, "an agent needs a sector");
@@ -388,6 +396,8 @@ impl Loader<'_> {
                 &codes,
                 &phrases,
                 PhraseCase::Capitalized,
+                // Converted to Herald's conventions: a role noun replaces the sectors.
+                false,
             );
         }
     }
@@ -415,6 +425,7 @@ impl Loader<'_> {
         Coded {
             code: self.code(line, code),
             sectors,
+            joint: Vec::new(),
             from,
             to,
         }

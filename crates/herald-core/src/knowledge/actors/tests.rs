@@ -312,6 +312,8 @@ fn builder_takes_other_sources_first_come_first_served() {
         sectors: vec!["NGO".into()],
         name: Some("FIFA".into()),
         tenures: Vec::new(),
+        joint: Vec::new(),
+        agent_sectors_append: false,
     });
     assert_eq!(
         builder.add_phrase("FIFA", fifa, PhraseCase::Proper),
@@ -337,6 +339,8 @@ fn capitals_only_dictionary_names_match_capitalised_words() {
             sectors: vec!["GOV".into()],
             name: Some(name.into()),
             tenures: Vec::new(),
+            joint: Vec::new(),
+            agent_sectors_append: false,
         })
     };
     let obama = entry(&mut builder, "Barack Obama");
@@ -368,6 +372,8 @@ fn phrases_match_at_word_starts_only() {
             sectors: Vec::new(),
             name: None,
             tenures: Vec::new(),
+            joint: Vec::new(),
+            agent_sectors_append: false,
         })
     };
     let usa = entry("USA");

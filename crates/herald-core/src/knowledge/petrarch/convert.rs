@@ -205,6 +205,7 @@ pub fn herald_code(c: &DatedCode) -> Option<Coded> {
     Some(Coded {
         code: (!code.is_empty()).then_some(code),
         sectors,
+        joint: Vec::new(),
         from: c.from,
         to: c.to,
     })

@@ -21,7 +21,8 @@ use super::actors::Actor;
 use super::agents::Agent;
 use super::{DatedCode, Defect};
 use crate::knowledge::actors::{
-    ActorEntry, ActorForm, ActorKind, LexiconBuilder, PhraseAdded, PhraseCase, Tenure,
+    ActorEntry, ActorForm, ActorKind, JointActor, LexiconBuilder, PhraseAdded, PhraseCase, Tenure,
+    PREFIX_SECTOR_MARK,
 };
 use chrono::{Days, NaiveDate};
 
@@ -84,6 +85,8 @@ pub struct Coded {
     /// Country or organisation; `None` for a code with no country (`---GOV`).
     pub code: Option<String>,
     pub sectors: Vec<String>,
+    /// Further actors named with it (`[FRO/BIL/SAM]`), split the same way.
+    pub joint: Vec<JointActor>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -92,9 +95,18 @@ impl Coded {
     /// A PETRARCH code as written, split by [`split_code`].
     pub fn from_cameo(c: &DatedCode) -> Coded {
         let (code, sectors) = split_code(&c.code);
+        let joint = c
+            .joint
+            .iter()
+            .map(|j| {
+                let (code, sectors) = split_code(j);
+                JointActor { code, sectors }
+            })
+            .collect();
         Coded {
             code,
             sectors,
+            joint,
             from: c.from,
             to: c.to,
         }
@@ -169,7 +181,8 @@ fn tenures(codes: &[Coded]) -> Vec<Tenure> {
 }
 
 /// Adds one actor entry with its phrases; returns (phrases added, phrases already taken).
-/// `codes` must not be empty.
+/// `codes` must not be empty. `append_agents`: a role noun joined to the name adds its
+/// sectors after the entry's own (see `ActorEntry::agent_sectors_append`).
 pub fn add_actor(
     builder: &mut LexiconBuilder,
     kind: ActorKind,
@@ -177,8 +190,11 @@ pub fn add_actor(
     codes: &[Coded],
     phrases: &[String],
     case: PhraseCase,
+    append_agents: bool,
 ) -> (usize, usize) {
-    let tenures = if kind == ActorKind::Person {
+    // PETRARCH applies date restrictions to any entry, not only to persons: a country
+    // renamed or refounded (`ZIMBABWE [RHO <790606] [ZBW]`) codes by the event's date.
+    let tenures = if kind == ActorKind::Person || codes.iter().any(Coded::is_dated) {
         tenures(codes)
     } else {
         Vec::new()
@@ -197,6 +213,8 @@ pub fn add_actor(
         sectors: base.sectors.clone(),
         name: phrases.first().map(|p| title_case(p)),
         tenures,
+        joint: base.joint.clone(),
+        agent_sectors_append: append_agents,
     };
     let id = builder.add_entry(entry);
     let (mut added, mut taken) = (0, 0);
@@ -241,6 +259,7 @@ pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
             &codes,
             &actor.phrases,
             PhraseCase::Capitalized,
+            true,
         );
         loaded.entries += 1;
         loaded.phrases += added;
@@ -254,7 +273,13 @@ pub fn add_actors(builder: &mut LexiconBuilder, actors: &[Actor]) -> Loaded {
 pub fn add_agents(builder: &mut LexiconBuilder, agents: &[Agent]) -> Loaded {
     let mut loaded = Loaded::default();
     for agent in agents {
-        let (_, sectors) = split_code(&agent.code.code);
+        let (_, mut sectors) = split_code(&agent.code.code);
+        // `[NGO~]`: the blocks go before the country the context gives.
+        if agent.code.code.trim().ends_with('~') {
+            for s in &mut sectors {
+                s.push(PREFIX_SECTOR_MARK);
+            }
+        }
         if sectors.is_empty() {
             loaded.defects.push(Defect {
                 line: agent.line,
@@ -269,6 +294,8 @@ pub fn add_agents(builder: &mut LexiconBuilder, agents: &[Agent]) -> Loaded {
             sectors,
             name: None,
             tenures: Vec::new(),
+            joint: Vec::new(),
+            agent_sectors_append: false,
         };
         let id = builder.add_entry(entry);
         loaded.entries += 1;

@@ -10,7 +10,8 @@
 //!   Phrases come back upper-case with single spaces (`BARACK OBAMA`).
 //! - **Codes** sit in brackets: `[USA]`, `[USAGOV >090120]` (from 2009-01-20 on),
 //!   `[USAELI 780101-000101]` (a range), `[IGOUNO <070201]` (until), `[---]` (known
-//!   phrase, not an actor), `[~COP]` (an agent's sector). Dates are `YYMMDD` (years up
+//!   phrase, not an actor), `[~COP]` (an agent's sector), `[FRO/BIL/SAM]` (one phrase
+//!   naming several actors, each coded). Dates are `YYMMDD` (years up
 //!   to 30 are 20xx, as the files were written before 2019) or `YYYYMMDD`.
 //! - **Comments** run from `#` to the end of the line.
 //!
@@ -48,6 +49,9 @@ pub struct Defect {
 pub struct DatedCode {
     /// As written, upper case: `USAGOV`, `IGOUNOKID`, `~COP`, `---`.
     pub code: String,
+    /// Further codes written with it, `[FRO/BIL/SAM]`: the phrase names several actors
+    /// at once, and PETRARCH codes each of them (`FRO`, then `BIL` and `SAM` here).
+    pub joint: Vec<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -164,12 +168,17 @@ fn codes(text: &str, line: usize, defects: &mut Vec<Defect>) -> Vec<DatedCode> {
 
 fn dated_code(inner: &str, line: usize, defects: &mut Vec<Defect>) -> Option<DatedCode> {
     let mut parts = inner.split_whitespace();
-    let code = parts.next()?.to_uppercase();
-    let valid = code
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '~' || c == '-')
-        && (code.len() >= 3 || code.starts_with('~') || code.ends_with('~'));
-    if !valid {
+    let written = parts.next()?.to_uppercase();
+    let valid_code = |code: &str| {
+        code.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '~' || c == '-')
+            && (code.len() >= 3 || code.starts_with('~') || code.ends_with('~'))
+    };
+    // `[FRO/BIL/SAM]`: several actors under one phrase.
+    let mut members = written.split('/').map(str::to_string);
+    let code = members.next().unwrap_or_default();
+    let joint: Vec<String> = members.collect();
+    if !valid_code(&code) || !joint.iter().all(|c| valid_code(c)) {
         defects.push(Defect {
             line,
             what: format!("'[{inner}]' is not a code: left out"),
@@ -180,6 +189,7 @@ fn dated_code(inner: &str, line: usize, defects: &mut Vec<Defect>) -> Option<Dat
     let when: String = parts.collect();
     let mut dated = DatedCode {
         code,
+        joint,
         from: None,
         to: None,
     };

@@ -285,6 +285,7 @@ fn phoenix_codes_take_herald_conventions() {
     let code = |c: &str| {
         let d = super::DatedCode {
             code: c.into(),
+            joint: Vec::new(),
             from: None,
             to: None,
         };
@@ -462,4 +463,48 @@ fn verb_forms_in_any_script_do_not_break_the_trigger_table() {
     let (_, _, _) = crate::extract::events::triggers::TriggerLexicon::from_petrarch_verbs(
         "--- ATTACKϬ [190] ---\nATTACKϬ\nATTACKϬS\n- * BACK [190]\n",
     );
+}
+
+#[test]
+fn a_slash_code_names_several_actors_under_one_phrase() {
+    use crate::knowledge::actors::{JointActor, LexiconBuilder};
+    let file = actors::read(
+        "THE_BALTIC_STATES  [EST/LVA/LTU]\n\
+         TUNISIA  [TUN]\n",
+    );
+    assert!(file.defects.is_empty(), "{:?}", file.defects);
+    // The entry keeps its own phrases: a code the reader could not take used to leave it
+    // without one, and the next root line was read as its synonym.
+    assert_eq!(file.actors.len(), 2);
+    assert_eq!(file.actors[0].codes[0].code, "EST");
+    assert_eq!(file.actors[0].codes[0].joint, ["LVA", "LTU"]);
+    let mut builder = LexiconBuilder::new();
+    super::lexicon::add_actors(&mut builder, &file.actors);
+    let lexicon = builder.build();
+    let text = "The Baltic States";
+    let found = lexicon.find(text, 0..text.len());
+    let entry = lexicon.entry(found[0].entry);
+    assert_eq!(entry.code.as_deref(), Some("EST"));
+    let joint = |c: &str| JointActor {
+        code: Some(c.into()),
+        sectors: Vec::new(),
+    };
+    assert_eq!(entry.joint, [joint("LVA"), joint("LTU")]);
+}
+
+#[test]
+fn date_restrictions_hold_for_countries_too() {
+    use crate::knowledge::actors::LexiconBuilder;
+    let file = actors::read(
+        "ZIMBABWE\n\
+         \t[RHO <790606]\n\
+         \t[ZBW]\n",
+    );
+    let mut builder = LexiconBuilder::new();
+    super::lexicon::add_actors(&mut builder, &file.actors);
+    let lexicon = builder.build();
+    let found = lexicon.find("Zimbabwe", 0..8);
+    let zimbabwe = lexicon.entry(found[0].entry);
+    assert_eq!(zimbabwe.resolve(day(1978, 12, 23).unwrap()).0, Some("RHO"));
+    assert_eq!(zimbabwe.resolve(day(1980, 4, 18).unwrap()).0, Some("ZBW"));
 }
