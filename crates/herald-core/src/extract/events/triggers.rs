@@ -962,6 +962,10 @@ fn amount_end(words: &[&str], at: usize) -> Option<usize> {
     while words.get(k).is_some_and(|w| AMOUNT_SCALES.contains(w)) {
         k += 1;
     }
+    // "thousands of fighters", "dozens of hackers".
+    if words.get(k) == Some(&"of") {
+        return Some(k + 1);
+    }
     // A measure: "5.1 million dollars of aid", "700 kg of medicine".
     if let (Some(unit), Some(&"of")) = (words.get(k), words.get(k + 1)) {
         if unit.chars().all(char::is_alphabetic) && !GAP_BREAKERS.contains(unit) {
