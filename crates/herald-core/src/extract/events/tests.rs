@@ -1383,3 +1383,14 @@ fn training_fighters_troops_militants_or_hackers_is_mobilize() {
         assert_eq!(first_type(text), Some(EventType::Mobilize), "{text}");
     }
 }
+
+#[test]
+fn a_gap_skips_a_by_amount_of_time_or_proportion() {
+    // "by two hours" is one gap unit; "by" before a party still breaks the gap.
+    assert_eq!(
+        first_type(
+            "Kenya's government shortened by two hours the nightly curfew in Mombasa on Friday."
+        ),
+        Some(EventType::Concede)
+    );
+}

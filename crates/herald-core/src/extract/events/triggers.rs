@@ -946,6 +946,9 @@ const AMOUNT_SCALES: &[&str] = &[
 /// measure with "of" ("dollars of", "tons of", "days of"). `None` if no amount starts
 /// here.
 fn amount_end(words: &[&str], at: usize) -> Option<usize> {
+    if words.get(at) == Some(&"by") {
+        return by_amount_end(words, at + 1);
+    }
     let mut k = at;
     let two = |a: &str, b: &str| words.get(k) == Some(&a) && words.get(k + 1) == Some(&b);
     if two("more", "than") || two("less", "than") || two("fewer", "than") || two("up", "to") {
@@ -973,6 +976,24 @@ fn amount_end(words: &[&str], at: usize) -> Option<usize> {
         }
     }
     Some(k)
+}
+
+/// Measures of time or proportion after "by": "shortened by one hour the curfew".
+const BY_MEASURES: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "percent",
+    "pct", "%", "points",
+];
+
+/// The end of "by" + a number + a measure of time or proportion ("by one hour", "by 10
+/// percent") from token `at` (after "by"); a party after "by" ("by two gunmen") is
+/// no amount.
+fn by_amount_end(words: &[&str], at: usize) -> Option<usize> {
+    let w = *words.get(at)?;
+    if !(w == "one" || is_number(w)) {
+        return None;
+    }
+    let unit = *words.get(at + 1)?;
+    BY_MEASURES.contains(&unit).then_some(at + 2)
 }
 
 /// A number written in digits ("5.1", "25,000", "$12m") or a word ("ten", "dozens").
