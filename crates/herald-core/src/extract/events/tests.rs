@@ -1394,3 +1394,20 @@ fn a_gap_skips_a_by_amount_of_time_or_proportion() {
         Some(EventType::Concede)
     );
 }
+
+#[test]
+fn a_future_withdrawal_or_refusal_unless_the_other_side_acts_is_a_threat() {
+    // An ultimatum; the same withdrawal announced without a condition is a concession.
+    assert_eq!(
+        first_type("Kenya said it will withdraw its troops from Somalia unless the African Union pays their salaries."),
+        Some(EventType::Threaten)
+    );
+    assert_eq!(
+        first_type("Kenya said it will withdraw its troops from Somalia by the end of the year."),
+        Some(EventType::Concede)
+    );
+    assert_eq!(
+        first_type("Turkey said it will veto Sweden's NATO membership unless Stockholm cracks down on Kurdish militants."),
+        Some(EventType::Threaten)
+    );
+}
