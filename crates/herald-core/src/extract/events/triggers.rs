@@ -951,9 +951,12 @@ fn amount_end(words: &[&str], at: usize) -> Option<usize> {
     }
     let mut k = at;
     let two = |a: &str, b: &str| words.get(k) == Some(&a) && words.get(k + 1) == Some(&b);
-    if two("more", "than") || two("less", "than") || two("fewer", "than") || two("up", "to") {
-        k += 2;
-    } else if two("at", "least") {
+    if two("more", "than")
+        || two("less", "than")
+        || two("fewer", "than")
+        || two("up", "to")
+        || two("at", "least")
+    {
         k += 2;
     } else if words.get(k).is_some_and(|w| AMOUNT_QUALIFIERS.contains(w)) {
         k += 1;
