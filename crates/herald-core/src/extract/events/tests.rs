@@ -1411,3 +1411,13 @@ fn a_future_withdrawal_or_refusal_unless_the_other_side_acts_is_a_threat() {
         Some(EventType::Threaten)
     );
 }
+
+#[test]
+fn a_gap_may_still_end_inside_an_actor_phrase() {
+    // "two" is an amount and "Russian diplomats" an actor phrase; the gap steps word by
+    // word too, so "expelled * diplomats" ends on "diplomats".
+    assert_eq!(
+        first_type("Poland expelled two Russian diplomats on Friday for spying, the foreign ministry said."),
+        Some(EventType::Sanction)
+    );
+}

@@ -51,7 +51,7 @@ const PARTICLES: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
     Word(String),
-    /// Up to three ordinary words.
+    /// Up to three units: ordinary words, actor phrases, amounts (see [`match_gap`]).
     Gap,
 }
 
