@@ -790,6 +790,7 @@ fn code_sentence(
                 });
                 match warned_by {
                     Some((_, verb)) => warning_verb = Some(verb),
+                    None if is_ultimatum(&draft, &words) => make_ultimatum(&mut draft),
                     None => apply_future_rule(&mut draft),
                 }
                 drafts.push(draft);
@@ -2438,6 +2439,22 @@ fn apply_future_rule(d: &mut Draft) {
         }
         _ => {}
     }
+}
+
+/// "Nigeria will withdraw its troops unless the rebels agree to a ceasefire": a future
+/// withdrawal or refusal made conditional on the other side's act is a coercive warning
+/// — PLOVER's THREATEN — not an announced concession.
+fn is_ultimatum(d: &Draft, words: &[&str]) -> bool {
+    d.modality == Modality::Future
+        && matches!(d.event, EventType::Retreat | EventType::Reject)
+        && words[d.m.last + 1..].contains(&"unless")
+}
+
+fn make_ultimatum(d: &mut Draft) {
+    d.event = EventType::Threaten;
+    d.cameo = "130".into();
+    d.mode = None;
+    d.modality = Modality::Asserted;
 }
 
 /// The THREATEN mode (PLOVER manual, "THREATEN modes") of a threat to do `event`:

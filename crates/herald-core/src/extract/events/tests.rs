@@ -1627,3 +1627,103 @@ fn a_country_name_joins_a_former_role_after_it() {
     );
     assert_eq!(dyads(&evs), ["GHAELI>NGA:111", "GHAELI>NGAGOV:111"]);
 }
+/// The first event's type in a sentence, for the trigger-gap and trigger-row tests.
+fn first_type(text: &str) -> Option<EventType> {
+    events(text, "2024-05-10").first().map(|e| e.event)
+}
+
+#[test]
+fn a_gap_skips_an_amount_as_one_unit() {
+    // "5 million dollars of", "more than 300 tonnes of", "12 days of": one gap unit each.
+    assert_eq!(
+        first_type("Japan gave Mongolia 5 million dollars of aid for the harsh winter."),
+        Some(EventType::Aid)
+    );
+    assert_eq!(
+        first_type(
+            "Red Cross workers handed over more than 300 tonnes of food to villagers in Malawi."
+        ),
+        Some(EventType::Aid)
+    );
+    assert_eq!(
+        first_type("Indian and French warships launched 12 days of war games off Goa on Monday."),
+        Some(EventType::Cooperate)
+    );
+}
+
+#[test]
+fn a_gap_skips_an_actor_phrase_and_a_list() {
+    // "former president Alberto Fujimori" is one unit; "and other" joins a list.
+    assert_eq!(
+        first_type("A Peruvian judge ordered former president Alberto Fujimori to appear before the court on Monday."),
+        Some(EventType::Request)
+    );
+    assert_eq!(
+        first_type("Britain is providing satellite images and other military intelligence to Ukraine, officials said."),
+        Some(EventType::Aid)
+    );
+}
+
+#[test]
+fn denying_permission_or_an_allocation_is_reject() {
+    assert_eq!(
+        first_type(
+            "Israeli authorities denied permission for the march through Jerusalem's Old City."
+        ),
+        Some(EventType::Reject)
+    );
+    assert_eq!(
+        first_type("Egypt's government denied the allocation of fuel to the Gaza power plant."),
+        Some(EventType::Reject)
+    );
+}
+
+#[test]
+fn training_fighters_troops_militants_or_hackers_is_mobilize() {
+    for text in [
+        "Iran has trained thousands of fighters in Syria, a U.S. official said.",
+        "The Lebanese army trained 500 new troops near Beirut last month.",
+        "Hezbollah trained Iraqi militants in southern Lebanon, officials said.",
+        "Russia's military intelligence has trained dozens of hackers to attack Ukrainian power grids.",
+    ] {
+        assert_eq!(first_type(text), Some(EventType::Mobilize), "{text}");
+    }
+}
+
+#[test]
+fn a_gap_skips_a_by_amount_of_time_or_proportion() {
+    // "by two hours" is one gap unit; "by" before a party still breaks the gap.
+    assert_eq!(
+        first_type(
+            "Kenya's government shortened by two hours the nightly curfew in Mombasa on Friday."
+        ),
+        Some(EventType::Concede)
+    );
+}
+
+#[test]
+fn a_future_withdrawal_or_refusal_unless_the_other_side_acts_is_a_threat() {
+    // An ultimatum; the same withdrawal announced without a condition is a concession.
+    assert_eq!(
+        first_type("Kenya said it will withdraw its troops from Somalia unless the African Union pays their salaries."),
+        Some(EventType::Threaten)
+    );
+    assert_eq!(
+        first_type("Kenya said it will withdraw its troops from Somalia by the end of the year."),
+        Some(EventType::Concede)
+    );
+    assert_eq!(
+        first_type("Turkey said it will veto Sweden's NATO membership unless Stockholm cracks down on Kurdish militants."),
+        Some(EventType::Threaten)
+    );
+}
+
+#[test]
+fn a_gap_may_still_end_inside_an_actor_phrase() {
+    // "two" is an amount and "Russian diplomats" an actor phrase; the gap steps word by
+    // word too, so "expelled * diplomats" ends on "diplomats".
+    assert_eq!(
+        first_type("Poland expelled two Russian diplomats on Friday for spying, the foreign ministry said."),
+        Some(EventType::Sanction)
+    );
+}

@@ -51,7 +51,7 @@ const PARTICLES: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
     Word(String),
-    /// Up to three ordinary words.
+    /// Up to three units: ordinary words, actor phrases, amounts (see [`match_gap`]).
     Gap,
 }
 
@@ -343,7 +343,7 @@ impl TriggerLexicon {
         };
         for &(id, form) in cands {
             let t = &self.triggers[id as usize];
-            if let Some(last) = match_rest(&t.rest, words, at + 1) {
+            if let Some(last) = match_rest(&t.rest, words, at + 1, actor_at) {
                 out.push(TriggerMatch {
                     trigger: id,
                     first: at,
@@ -859,36 +859,188 @@ pub fn plover_type(code: &str) -> EventType {
 }
 
 /// Matches the rest of a phrase from token `at`; returns the index of the last token.
-fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
+/// A gap (`*`) skips up to three units: an ordinary word, an actor phrase
+/// (`actor_at`), an amount ("5.1 million dollars of", "more than 500") or the
+/// coordinator "and other", each as one unit.
+fn match_rest(
+    rest: &[Element],
+    words: &[&str],
+    at: usize,
+    actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+) -> Option<usize> {
     match rest.split_first() {
         None => Some(at - 1),
         Some((Element::Word(w), tail)) => {
             if words.get(at) == Some(&w.as_str()) {
-                match_rest(tail, words, at + 1)
+                match_rest(tail, words, at + 1, actor_at)
             } else {
                 None
             }
         }
-        Some((Element::Gap, tail)) => {
-            // Try the shortest gap first so "held talks" beats skipping words.
-            for skip in 0..=3 {
-                if skip > 0 {
-                    let w = words.get(at + skip - 1)?;
-                    // A possessive may stand in the gap: "meet the strikers' demands".
-                    let possessive = matches!(*w, "'s" | "'" | "’s" | "’");
-                    if !(possessive || w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-                        || GAP_BREAKERS.contains(w)
-                    {
-                        return None;
-                    }
-                }
-                if let Some(last) = match_rest(tail, words, at + skip) {
-                    return Some(last);
-                }
-            }
-            None
+        Some((Element::Gap, tail)) => match_gap(tail, words, at, 3, actor_at),
+    }
+}
+
+/// Matches a gap of at most `units` units from token `at`, then the rest of the
+/// phrase. The shortest gap is tried first, so "held talks" beats skipping words; an
+/// actor phrase or an amount may be skipped as one unit or word by word, so "expelled
+/// two Russian diplomats" still ends on "diplomats".
+fn match_gap(
+    tail: &[Element],
+    words: &[&str],
+    at: usize,
+    units: u8,
+    actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+) -> Option<usize> {
+    if let Some(last) = match_rest(tail, words, at, actor_at) {
+        return Some(last);
+    }
+    if units == 0 {
+        return None;
+    }
+    // One ordinary word, or one longer unit: an amount, an actor phrase, "and other".
+    let one_word = gap_word(words, at);
+    let amount = amount_end(words, at);
+    let actor = actor_at(at).and_then(|(first, last)| {
+        // The whole actor phrase, when it starts here and holds no clause break.
+        (first == at && last > at && !words[at..=last].iter().any(|w| ends_phrase(w)))
+            .then_some(last + 1)
+    });
+    // "aerial photographs and other military intelligence": a list, not a clause.
+    let list =
+        (words.get(at) == Some(&"and") && words.get(at + 1) == Some(&"other")).then_some(at + 2);
+    let mut tried = [None; 4];
+    for (i, next) in [one_word, amount, actor, list].into_iter().enumerate() {
+        let Some(next) = next else { continue };
+        if tried[..i].contains(&Some(next)) {
+            continue;
+        }
+        tried[i] = Some(next);
+        if let Some(last) = match_gap(tail, words, next, units - 1, actor_at) {
+            return Some(last);
         }
     }
+    None
+}
+
+/// The token after `at` when the ordinary word at `at` may stand in a gap.
+fn gap_word(words: &[&str], at: usize) -> Option<usize> {
+    let w = *words.get(at)?;
+    // A possessive may stand in the gap: "meet the strikers' demands".
+    let possessive = matches!(w, "'s" | "'" | "’s" | "’");
+    if !(possessive || w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        || GAP_BREAKERS.contains(&w)
+    {
+        return None;
+    }
+    Some(at + 1)
+}
+
+/// Words that qualify an amount: "more than 500", "up to 4,000", "nearly 25,000".
+const AMOUNT_QUALIFIERS: &[&str] = &[
+    "about",
+    "almost",
+    "around",
+    "nearly",
+    "some",
+    "over",
+    "roughly",
+    "approximately",
+];
+
+/// Multipliers after a number: "5.1 million", "two hundred".
+const AMOUNT_SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "dozen",
+];
+
+/// The end (token after) of an amount starting at `at`: an optional qualifier, a
+/// number ("5.1", "25,000", "ten", "dozens"), optional scale words, and optionally a
+/// measure with "of" ("dollars of", "tons of", "days of"). `None` if no amount starts
+/// here.
+fn amount_end(words: &[&str], at: usize) -> Option<usize> {
+    if words.get(at) == Some(&"by") {
+        return by_amount_end(words, at + 1);
+    }
+    let mut k = at;
+    let two = |a: &str, b: &str| words.get(k) == Some(&a) && words.get(k + 1) == Some(&b);
+    if two("more", "than")
+        || two("less", "than")
+        || two("fewer", "than")
+        || two("up", "to")
+        || two("at", "least")
+    {
+        k += 2;
+    } else if words.get(k).is_some_and(|w| AMOUNT_QUALIFIERS.contains(w)) {
+        k += 1;
+    }
+    if !words.get(k).is_some_and(|w| is_number(w)) {
+        return None;
+    }
+    k += 1;
+    while words.get(k).is_some_and(|w| AMOUNT_SCALES.contains(w)) {
+        k += 1;
+    }
+    // "thousands of fighters", "dozens of hackers".
+    if words.get(k) == Some(&"of") {
+        return Some(k + 1);
+    }
+    // A measure: "5.1 million dollars of aid", "700 kg of medicine".
+    if let (Some(unit), Some(&"of")) = (words.get(k), words.get(k + 1)) {
+        if unit.chars().all(char::is_alphabetic) && !GAP_BREAKERS.contains(unit) {
+            return Some(k + 2);
+        }
+    }
+    Some(k)
+}
+
+/// Measures of time or proportion after "by": "shortened by one hour the curfew".
+const BY_MEASURES: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "percent",
+    "pct", "%", "points",
+];
+
+/// The end of "by" + a number + a measure of time or proportion ("by one hour", "by 10
+/// percent") from token `at` (after "by"); a party after "by" ("by two gunmen") is
+/// no amount.
+fn by_amount_end(words: &[&str], at: usize) -> Option<usize> {
+    let w = *words.get(at)?;
+    if !(w == "one" || is_number(w)) {
+        return None;
+    }
+    let unit = *words.get(at + 1)?;
+    BY_MEASURES.contains(&unit).then_some(at + 2)
+}
+
+/// A number written in digits ("5.1", "25,000", "$12m") or a word ("ten", "dozens").
+fn is_number(w: &str) -> bool {
+    let digits = w.trim_start_matches(['$', '£', '€']);
+    if digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return digits
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',');
+    }
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "dozens"
+    )
 }
 
 fn elements(words: &[&str]) -> Vec<Element> {
