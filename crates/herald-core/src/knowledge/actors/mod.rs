@@ -234,11 +234,13 @@ pub struct ActorLexicon {
     patterns: Vec<PatternInfo>,
     /// Per automaton pattern id: the phrase as written in the dictionary, for the case check.
     phrases: Vec<Box<str>>,
-    /// The first word (run of alphanumeric characters) of every lowered phrase. A phrase
-    /// can only match where the text's word at that position is exactly its first word
-    /// (its later bytes are equal, and a phrase that is one word must end at a word end),
-    /// so one hash probe per word skips the automaton for most words.
-    first_words: FxHashSet<Box<str>>,
+    /// Lowered phrases that are one word (one run of alphanumeric characters, maybe with
+    /// trailing symbols: "kremlin", "st."), by that word.
+    one_word: FxHashSet<Box<str>>,
+    /// Lowered phrases of two words or more: their first word, and their text up to the
+    /// end of their second word ("united nations", "u.s", "al-qaeda").
+    first_of_longer: FxHashSet<Box<str>>,
+    two_words: FxHashSet<Box<str>>,
     /// Some phrase starts with a non-alphanumeric character: such positions go to the
     /// automaton without the probe.
     starts_with_symbol: bool,
@@ -304,20 +306,16 @@ impl ActorLexicon {
         // where the unanchored walk followed failure links through ~28,000 phrases' states
         // at every byte (the search was an eighth of the pipeline's time).
         let end = range.end;
+        let low = |from: usize, to: usize| &lowered[from - base..to - base];
         let mut pos = range.start;
         while pos < end {
-            let Some(c) = text[pos..end].chars().next() else {
-                break;
-            };
+            let c = char_at(text, pos);
             // Where the search goes next if nothing is found here: past the word, since no
             // match starts inside one.
             let mut next = pos + c.len_utf8();
             let candidate = if c.is_alphanumeric() {
-                next = lowered[pos - base..end - base]
-                    .find(|c: char| !c.is_alphanumeric())
-                    .map_or(end, |i| pos + i);
-                starts_word(text, pos)
-                    && self.first_words.contains(&lowered[pos - base..next - base])
+                next = alnum_run_end(text, pos, end);
+                starts_word(text, pos) && self.may_start_at(low, pos, next, end, text)
             } else {
                 self.starts_with_symbol
             };
@@ -354,6 +352,37 @@ impl ActorLexicon {
             }
         }
         found
+    }
+
+    /// Whether some phrase may match at word `start..word_end`. A phrase matches only
+    /// where the text equals it byte for byte, and a phrase ending in a letter must end at
+    /// a word end: so the text's word must be a one-word phrase, or the text up to the end
+    /// of its second word must equal a longer phrase's first two words. One or two hash
+    /// probes then spare the automaton most words ("the" begins many phrases, "the
+    /// company" none).
+    fn may_start_at<'t>(
+        &self,
+        low: impl Fn(usize, usize) -> &'t str,
+        start: usize,
+        word_end: usize,
+        end: usize,
+        text: &str,
+    ) -> bool {
+        let first = low(start, word_end);
+        if self.one_word.contains(first) {
+            return true;
+        }
+        if !self.first_of_longer.contains(first) {
+            return false;
+        }
+        let mut second = word_end;
+        while second < end && !char_at(text, second).is_alphanumeric() {
+            second += char_at(text, second).len_utf8();
+        }
+        second < end
+            && self
+                .two_words
+                .contains(low(start, alnum_run_end(text, second, end)))
     }
 
     pub fn entry(&self, id: u32) -> &ActorEntry {
@@ -429,6 +458,27 @@ impl ActorLexicon {
             PhraseCase::Capitalized => words_capitalized(&text[start..end]),
         }
     }
+}
+
+/// The character at byte `at` (a char boundary) of `text`; ASCII without decoding.
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => b as char,
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// The end of the run of alphanumeric characters starting at `from`, at most `end`.
+fn alnum_run_end(text: &str, from: usize, end: usize) -> usize {
+    let mut at = from;
+    while at < end {
+        let c = char_at(text, at);
+        if !c.is_alphanumeric() {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
 }
 
 /// Whether `start` begins a word (the automaton also reports matches inside words).
@@ -610,16 +660,29 @@ impl LexiconBuilder {
                 .build(self.phrases.iter().map(|p| p.to_ascii_lowercase()))
                 .expect("actor phrases compile into an automaton")
         });
-        let mut first_words = FxHashSet::default();
+        let (mut one_word, mut first_of_longer, mut two_words) = (
+            FxHashSet::default(),
+            FxHashSet::default(),
+            FxHashSet::default(),
+        );
         let mut starts_with_symbol = false;
         for phrase in &self.phrases {
             let lowered = phrase.to_ascii_lowercase();
-            let first = lowered.split(|c: char| !c.is_alphanumeric()).next();
-            match first {
-                Some(word) if !word.is_empty() => {
-                    first_words.insert(word.into());
-                }
-                _ => starts_with_symbol = true,
+            let first_end = alnum_run_end(&lowered, 0, lowered.len());
+            if first_end == 0 {
+                starts_with_symbol = true;
+                continue;
+            }
+            let mut second = first_end;
+            while second < lowered.len() && !char_at(&lowered, second).is_alphanumeric() {
+                second += char_at(&lowered, second).len_utf8();
+            }
+            if second == lowered.len() {
+                one_word.insert(lowered[..first_end].into());
+            } else {
+                first_of_longer.insert(lowered[..first_end].into());
+                let second_end = alnum_run_end(&lowered, second, lowered.len());
+                two_words.insert(lowered[..second_end].into());
             }
         }
         ActorLexicon {
@@ -627,7 +690,9 @@ impl LexiconBuilder {
             automaton,
             patterns: self.patterns,
             phrases: self.phrases,
-            first_words,
+            one_word,
+            first_of_longer,
+            two_words,
             starts_with_symbol,
         }
     }
