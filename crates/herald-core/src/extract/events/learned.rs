@@ -25,6 +25,7 @@
 
 use super::phrases::ActorPhrase;
 use super::SentenceView;
+use super::WordList;
 use crate::knowledge::actors::ActorKind;
 
 /// One person or group the article has introduced.
@@ -230,7 +231,7 @@ impl ArticleMemory {
             if !matches!(*w, "he" | "she") || phrases.iter().any(|p| p.first <= t && t <= p.last) {
                 continue;
             }
-            if t > 0 && !CLAUSE_OPENERS.contains(&s.words[t - 1]) {
+            if t > 0 && !CLAUSE_OPENERS.has_word(s.words[t - 1]) {
                 continue;
             }
             let before: Vec<Option<usize>> = mentions
@@ -631,7 +632,7 @@ fn learned_from(
     let key = name.to_lowercase();
     let last = key.rsplit([' ', '-']).next().unwrap_or("").to_string();
     let words = key.split(' ').count();
-    let surname = if words <= 4 && !NOT_SURNAMES.contains(&last.as_str()) && last.len() > 1 {
+    let surname = if words <= 4 && !NOT_SURNAMES.has_word(last.as_str()) && last.len() > 1 {
         last
     } else {
         String::new()
@@ -712,7 +713,7 @@ fn capitalised_title(p: &ActorPhrase, s: &SentenceView) -> Option<String> {
         return None;
     }
     let words = &s.words[p.first..=p.last];
-    let head = words.iter().rposition(|w| TITLE_HEADS.contains(w))?;
+    let head = words.iter().rposition(|w| TITLE_HEADS.has_word(w))?;
     let capitalised = s.raw[p.first + head]
         .chars()
         .next()
@@ -772,7 +773,7 @@ fn apposition(
             continue;
         }
         let w = s.words[t];
-        if past_marker(w) || !APPOSITION_WORDS.contains(&w) {
+        if past_marker(w) || !APPOSITION_WORDS.has_word(w) {
             return None;
         }
         t += 1;

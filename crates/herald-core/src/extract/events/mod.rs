@@ -215,6 +215,22 @@ fn tables() -> &'static CoderTables {
     })
 }
 
+/// Membership in the coder's short word lists (determiners, prepositions, clause breaks,
+/// …). The first byte is compared before the rest: the lists are consulted at most words
+/// of every sentence, and a whole-string comparison (a `memcmp` call) per entry was a
+/// visible share of the coder's time.
+pub(crate) trait WordList {
+    fn has_word(&self, word: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn has_word(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.iter()
+            .any(|w| w.len() == b.len() && w.as_bytes().first() == b.first() && w.as_bytes() == b)
+    }
+}
+
 /// Whether the word sequence `needle` occurs in `words`.
 fn contains_seq(words: &[&str], needle: &[String]) -> bool {
     !needle.is_empty()
@@ -509,11 +525,11 @@ fn code_sentence(
             i += 1;
             continue;
         }
-        let noun_context = i > 0 && DETERMINERS.contains(&words[i - 1]);
+        let noun_context = i > 0 && DETERMINERS.has_word(words[i - 1]);
         // After a preposition a verb form is a noun: "in clashes with", "displaced by
         // fighting" (the event nouns of the lexicon then take over).
         let after_preposition =
-            i > 0 && (PREPOSITIONS.contains(&words[i - 1]) || words[i - 1] == "by");
+            i > 0 && (PREPOSITIONS.has_word(words[i - 1]) || words[i - 1] == "by");
         // After a degree adverb a verb form is an adjective: "very close to the border".
         let after_degree =
             i > 0 && matches!(words[i - 1], "very" | "too" | "so" | "quite" | "extremely");
@@ -585,7 +601,7 @@ fn code_sentence(
         words
             .iter()
             .map(|w| {
-                if CLAUSE_BREAKS.contains(w) {
+                if CLAUSE_BREAKS.has_word(w) {
                     c += 1;
                 }
                 c
@@ -1219,7 +1235,7 @@ fn demand_frame(
     let must = words.iter().position(|w| *w == "must")?;
     let speech = words[..must]
         .iter()
-        .rposition(|w| SPEECH_VERBS.contains(w))?;
+        .rposition(|w| SPEECH_VERBS.has_word(w))?;
     // "the Sudanese government and the rebels in Darfur must …": a place after the
     // subject of "must" is part of its phrase.
     let subject_end = match phrases.iter().rposition(|p| p.last + 1 == must) {
@@ -1510,7 +1526,7 @@ fn participants(
                             && plain_adjective(words[i + 1])
                     };
                     let stop = (m.last + 1..words.len())
-                        .find(|&i| OBJECT_STOPS.contains(&words[i]) && !adjectives_comma(i))
+                        .find(|&i| OBJECT_STOPS.has_word(words[i]) && !adjectives_comma(i))
                         .unwrap_or(words.len());
                     let coded = |i: usize| {
                         let p = &phrases[i];
@@ -1532,7 +1548,7 @@ fn participants(
             // not report an event.
             let head = (0..m.first)
                 .rev()
-                .find(|&i| !DETERMINERS.contains(&words[i]));
+                .find(|&i| !DETERMINERS.has_word(words[i]));
             if head.is_some_and(|i| {
                 matches!(
                     words[i],
@@ -1566,14 +1582,14 @@ fn participants(
                 let claimed = words[m.first.saturating_sub(5)..m.first].contains(&"responsibility");
                 let reported = words[from..m.first]
                     .iter()
-                    .any(|w| REPORTING_VERBS.contains(w));
+                    .any(|w| REPORTING_VERBS.has_word(w));
                 // After a preposition the noun is not what the subject did ("displaced by
                 // fighting", "victims of the attack") — except "claimed responsibility for".
                 let head = (0..m.first)
                     .rev()
-                    .find(|&i| !DETERMINERS.contains(&words[i]) && !words[i].ends_with("ly"));
+                    .find(|&i| !DETERMINERS.has_word(words[i]) && !words[i].ends_with("ly"));
                 let after_preposition = head.is_some_and(|i| {
-                    PREPOSITIONS.contains(&words[i]) || words[i] == "by" || words[i] == "for"
+                    PREPOSITIONS.has_word(words[i]) || words[i] == "by" || words[i] == "for"
                 });
                 if claimed || (!reported && !after_preposition) {
                     actor = subject;
@@ -1683,11 +1699,11 @@ fn coordinated_subject(
         (0..first)
             .rev()
             .find(|&i| {
-                !DETERMINERS.contains(&words[i])
+                !DETERMINERS.has_word(words[i])
                     && !matches!(words[i], "most" | "some" | "many" | "all")
             })
             .is_some_and(|i| {
-                PREPOSITIONS.contains(&words[i])
+                PREPOSITIONS.has_word(words[i])
                     || matches!(words[i], "to" | "by" | "for" | "on" | "at" | "as")
             })
     };
@@ -1903,7 +1919,7 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
         let speaker = words[phrases[next].last + 1..]
             .iter()
             .take(3)
-            .take_while(|w| !CONNECTIVES.contains(*w) && !matches!(**w, "who" | "which" | "that"))
+            .take_while(|w| !CONNECTIVES.has_word(*w) && !matches!(**w, "who" | "which" | "that"))
             .any(|w| matches!(*w, "said" | "says" | "told" | "added"));
         if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
@@ -1923,16 +1939,16 @@ fn list_separator(between: &[&str]) -> bool {
     if between.is_empty() {
         return false;
     }
-    if between.iter().all(|w| CONNECTIVES.contains(w)) {
+    if between.iter().all(|w| CONNECTIVES.has_word(w)) {
         return true;
     }
     let listed = between.iter().any(|w| matches!(*w, "," | "and" | "nor"));
-    let modifiers = between.iter().filter(|w| !CONNECTIVES.contains(w)).count();
+    let modifiers = between.iter().filter(|w| !CONNECTIVES.has_word(w)).count();
     listed
         && modifiers <= 3
         && between
             .iter()
-            .all(|w| CONNECTIVES.contains(w) || plain_adjective(w))
+            .all(|w| CONNECTIVES.has_word(w) || plain_adjective(w))
 }
 
 /// Whether a verb of saying stands in `from..to` with a reported clause opening on its
@@ -2111,7 +2127,7 @@ fn object_of(
     let mut i = m.first;
     while i + 1 < limit {
         i += 1;
-        if OBJECT_STOPS.contains(&words[i]) {
+        if OBJECT_STOPS.has_word(words[i]) {
             break;
         }
         if let Some(idx) = phrases.iter().position(|p| p.first == i) {
@@ -2145,7 +2161,7 @@ fn object_of(
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || matches!(w, "million" | "billion" | "mln" | "bln" | "thousand");
-        if !infinitive_verb && !LIGHT.contains(&w) && !number {
+        if !infinitive_verb && !LIGHT.has_word(w) && !number {
             content += 1;
             if content > 3 {
                 break;
@@ -2167,7 +2183,7 @@ fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
         return true;
     }
     let modifier = words.get(phrase_last + 1).is_some_and(|w| {
-        w.chars().all(|c| c.is_ascii_lowercase()) && !refine::AFTER_A_PARTY.contains(w)
+        w.chars().all(|c| c.is_ascii_lowercase()) && !refine::AFTER_A_PARTY.has_word(w)
     });
     modifier
         && (1..=4)
@@ -2178,8 +2194,8 @@ fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
                     || (words[j]
                         .chars()
                         .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.')
-                        && !LIGHT.contains(&words[j])
-                        && !PREPOSITIONS.contains(&words[j])
+                        && !LIGHT.has_word(words[j])
+                        && !PREPOSITIONS.has_word(words[j])
                         && words[j] != "and")
             })
             .any(|j| possessive(words[j]))
@@ -2191,8 +2207,8 @@ fn owned(i: usize, after: usize, phrase_last: usize, words: &[&str]) -> bool {
 fn inner_verb(w: &str) -> bool {
     w.len() >= 2
         && w.chars().all(|c| c.is_ascii_lowercase())
-        && !LIGHT.contains(&w)
-        && !DETERMINERS.contains(&w)
+        && !LIGHT.has_word(w)
+        && !DETERMINERS.has_word(w)
 }
 
 /// Nouns of reaction or help, after which "from X" names who reacts or helps ("drew
@@ -2227,7 +2243,7 @@ fn from_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize>
 fn by_phrase(at: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<usize> {
     let limit = (at + 8).min(words.len());
     for i in at + 1..limit {
-        if OBJECT_STOPS.contains(&words[i]) {
+        if OBJECT_STOPS.has_word(words[i]) {
             break;
         }
         if words[i] == "by" {
@@ -2274,7 +2290,7 @@ fn is_passive(m: &TriggerMatch, words: &[&str]) -> bool {
         i -= 1;
         steps += 1;
         let w = words[i];
-        if BE_FORMS.contains(&w) {
+        if BE_FORMS.has_word(w) {
             return true;
         }
         let adverb = w.ends_with("ly")
@@ -2320,7 +2336,7 @@ fn modality_of(
         .find(|w| !matches!(**w, "a" | "an" | "any" | "the"))
         .is_some_and(|w| *w == "without");
     if without
-        || window.iter().any(|w| NEGATIONS.contains(w))
+        || window.iter().any(|w| NEGATIONS.has_word(w))
         || window
             .iter()
             .any(|w| matches!(*w, "denied" | "denies" | "deny"))
@@ -2333,14 +2349,14 @@ fn modality_of(
     if words[..m.first]
         .iter()
         .any(|w| matches!(*w, "if" | "unless"))
-        || window.iter().any(|w| HYPOTHETICAL_AUX.contains(w))
+        || window.iter().any(|w| HYPOTHETICAL_AUX.has_word(w))
     {
         return Modality::Hypothetical;
     }
-    if window.iter().any(|w| FUTURE_AUX.contains(w))
+    if window.iter().any(|w| FUTURE_AUX.has_word(w))
         || window
             .windows(2)
-            .any(|w| FUTURE_LEADS.contains(&w[0]) && w[1] == "to")
+            .any(|w| FUTURE_LEADS.has_word(w[0]) && w[1] == "to")
         || window.windows(3).any(|w| matches!(w, [_, "to", "be"]))
     {
         return Modality::Future;
@@ -2391,7 +2407,7 @@ fn warner<'p>(phrases: &'p [ActorPhrase], words: &[&str]) -> Option<(&'p str, us
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| WARNING_VERBS.contains(w))
+        .filter(|(_, w)| WARNING_VERBS.has_word(w))
         .find_map(|(i, _)| {
             let before = i.checked_sub(1).and_then(|j| code_at(&|p| p.last == j));
             before
@@ -2514,7 +2530,7 @@ fn event_place(
     let after_locative = |t: usize| {
         (1..=3).any(|back| {
             t >= back
-                && phrases::LOCATIVE.contains(&words[t - back])
+                && phrases::LOCATIVE.has_word(words[t - back])
                 && (t - back + 1..t).all(|i| !matches!(words[i], "," | "and"))
         })
     };

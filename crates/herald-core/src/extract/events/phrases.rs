@@ -6,6 +6,7 @@
 //! Works on token indices of one sentence: the dictionary finds terms, this module knows
 //! only the little English syntax needed to attach them to each other.
 
+use super::WordList;
 use crate::extract::dates;
 use crate::knowledge::actors::{ActorForm, ActorKind, ActorLexicon, ActorTerm, JointActor};
 use chrono::NaiveDate;
@@ -147,7 +148,7 @@ pub fn build_phrases(
     let headline = is_headline_case(raw);
     let is_modifier = |i: usize| -> bool {
         let w = words[i];
-        w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_MODIFIERS.contains(&w)
+        w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_MODIFIERS.has_word(w)
     };
     // Index of the next term starting within `max_gap` modifier tokens after token `after`.
     let next_term_after = |k: usize, after: usize, max_gap: usize| -> Option<usize> {
@@ -409,11 +410,11 @@ pub fn build_phrases(
         add_unknown_names(&mut out, words, raw, spans);
     }
     for p in &mut out {
-        p.locative = p.place_like && p.first > 0 && LOCATIVE.contains(&words[p.first - 1])
+        p.locative = p.place_like && p.first > 0 && LOCATIVE.has_word(words[p.first - 1])
             || p.place_like
                 && (p.first > 1
                     && words[p.first - 1] == "the"
-                    && LOCATIVE.contains(&words[p.first - 2]));
+                    && LOCATIVE.has_word(words[p.first - 2]));
     }
     out
 }
@@ -609,7 +610,7 @@ fn add_unknown_names(
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
-            && !NOT_NAMES.contains(&words[i].trim_end_matches('.'))
+            && !NOT_NAMES.has_word(words[i].trim_end_matches('.'))
             && !dates::is_weekday_name(words[i])
             && !dates::is_month_name(words[i])
     };

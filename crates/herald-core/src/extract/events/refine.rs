@@ -10,6 +10,7 @@
 
 use super::phrases::ActorPhrase;
 use super::SentenceView;
+use super::WordList;
 use crate::knowledge::actors::{ActorForm, ActorKind};
 use crate::model::{ActorRecord, EventType, PlaceRecord};
 
@@ -201,9 +202,9 @@ fn modifies_a_thing(p: &ActorPhrase, words: &[&str]) -> bool {
         && p.name.is_none()
         && !p.sectors.is_empty()
         && words.get(p.last + 1).is_some_and(|w| {
-            THINGS.contains(w)
+            THINGS.has_word(w)
                 || (matches!(words[p.first], "military" | "naval" | "official")
-                    && ACTS_OF_ADJECTIVE_ROLES.contains(w))
+                    && ACTS_OF_ADJECTIVE_ROLES.has_word(w))
         })
 }
 
@@ -253,14 +254,14 @@ fn forces_sent(p: &ActorPhrase, words: &[&str]) -> bool {
         .filter_map(|k| p.first.checked_sub(k))
         .take_while(|&i| {
             let w = words[i];
-            SENDING.contains(&w)
+            SENDING.has_word(w)
                 || w.chars()
                     .all(|c| c.is_alphanumeric() || c == ',' || c == '-')
         })
         .take_while(|&i| {
             amount_to(i) || !matches!(words[i], "," | "and" | "the" | "to" | "of" | "in")
         })
-        .any(|i| SENDING.contains(&words[i]))
+        .any(|i| SENDING.has_word(words[i]))
 }
 
 /// Where people live: "Palestinian homes", "Iraqi towns", "the besieged Bosnian town".
@@ -290,7 +291,7 @@ fn dwellings(phrases: &mut [ActorPhrase], words: &[&str], spans: &[(usize, usize
         let next = p.last + 1;
         if p.bare_adjective
             && p.code.is_some()
-            && words.get(next).is_some_and(|w| DWELLINGS.contains(w))
+            && words.get(next).is_some_and(|w| DWELLINGS.has_word(w))
         {
             p.last = next;
             p.end = spans[next].1;
@@ -312,7 +313,7 @@ fn former_roles(phrases: &mut [ActorPhrase], words: &[&str], raw: &[&str]) {
             continue;
         }
         // "Nigeria former president …": the word may stand inside the phrase.
-        if (p.first..p.last).any(|i| PAST_ROLE.contains(&words[i])) {
+        if (p.first..p.last).any(|i| PAST_ROLE.has_word(words[i])) {
             p.sectors = vec!["ELI".into()];
             continue;
         }
@@ -321,10 +322,10 @@ fn former_roles(phrases: &mut [ActorPhrase], words: &[&str], raw: &[&str]) {
         }
         let mut b = p.first - 1;
         let capitalised = |i: usize| raw[i].chars().next().is_some_and(char::is_uppercase);
-        if b > 0 && !PAST_ROLE.contains(&words[b]) && capitalised(b) {
+        if b > 0 && !PAST_ROLE.has_word(words[b]) && capitalised(b) {
             b -= 1;
         }
-        if PAST_ROLE.contains(&words[b]) {
+        if PAST_ROLE.has_word(words[b]) {
             p.sectors = vec!["ELI".into()];
         }
     }
@@ -337,17 +338,17 @@ fn locatives_with_modifiers(phrases: &mut [ActorPhrase], words: &[&str]) {
     for p in phrases.iter_mut().filter(|p| p.place_like && !p.locative) {
         // "the town of Samarra", "the West Bank city of Hebron": a name after a
         // settlement or area noun and "of" is that place.
-        if p.first >= 2 && words[p.first - 1] == "of" && PLACE_NOUNS.contains(&words[p.first - 2]) {
+        if p.first >= 2 && words[p.first - 1] == "of" && PLACE_NOUNS.has_word(words[p.first - 2]) {
             p.locative = true;
             continue;
         }
         let mut t = p.first;
         let mut steps = 0;
-        while t > 0 && steps < 3 && PLACE_MODIFIERS.contains(&words[t - 1]) {
+        while t > 0 && steps < 3 && PLACE_MODIFIERS.has_word(words[t - 1]) {
             t -= 1;
             steps += 1;
         }
-        if steps > 0 && t > 0 && super::phrases::LOCATIVE.contains(&words[t - 1]) {
+        if steps > 0 && t > 0 && super::phrases::LOCATIVE.has_word(words[t - 1]) {
             p.locative = true;
         }
     }
@@ -357,7 +358,7 @@ fn locatives_with_modifiers(phrases: &mut [ActorPhrase], words: &[&str]) {
 /// sector, not the generic head's (the phrase builder gives a name + noun the noun's).
 fn bodies_keep_their_sector(phrases: &mut [ActorPhrase], s: &SentenceView) {
     for p in phrases.iter_mut() {
-        if p.first == p.last || !GENERIC_HEADS.contains(&s.words[p.last]) {
+        if p.first == p.last || !GENERIC_HEADS.has_word(s.words[p.last]) {
             continue;
         }
         let start = s.spans[p.first].0;
@@ -378,7 +379,7 @@ fn join_generic_heads(phrases: &mut Vec<ActorPhrase>, words: &[&str]) {
     while i + 1 < phrases.len() {
         let (p, q) = (&phrases[i], &phrases[i + 1]);
         let generic = q.first == q.last
-            && GENERIC_HEADS.contains(&words[q.first])
+            && GENERIC_HEADS.has_word(words[q.first])
             && q.code.is_none()
             && q.name.is_none();
         let owner = q.first == p.last + 1 && !p.sectors.is_empty() && !p.locative;
@@ -447,7 +448,7 @@ fn unknown_name_members(phrases: &mut Vec<ActorPhrase>, s: &SentenceView) {
         let armed = q
             .sectors
             .iter()
-            .any(|s| ARMED_GROUP_SECTORS.contains(&s.as_str()));
+            .any(|s| ARMED_GROUP_SECTORS.has_word(s.as_str()));
         let role = q.first == p.last + 1
             && q.first == q.last
             && q.code.is_none()
@@ -556,9 +557,9 @@ fn peoples(phrases: &mut [ActorPhrase], s: &SentenceView) {
         let before = |k: usize| p.first.checked_sub(k).map(|b| words[b]);
         let ethnic = before(1) == Some("ethnic");
         let counted = before(1).is_some_and(|w| {
-            COUNTED.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            COUNTED.has_word(w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
         }) || (before(1) == Some("of")
-            && before(2).is_some_and(|w| COUNTED.contains(&w)));
+            && before(2).is_some_and(|w| COUNTED.has_word(w)));
         let residence = residence_after(p.last, phrases, s);
         if let Some((_, Some(at))) = residence {
             // The home is a place here, not a second participant.
@@ -610,7 +611,7 @@ fn residence_after(
     }
     t += 1;
     let mut steps = 0;
-    while steps < 3 && words.get(t).is_some_and(|w| PLACE_MODIFIERS.contains(w)) {
+    while steps < 3 && words.get(t).is_some_and(|w| PLACE_MODIFIERS.has_word(w)) {
         t += 1;
         steps += 1;
     }
@@ -639,10 +640,10 @@ fn sentence_residence(s: &SentenceView) -> Option<String> {
         let Some(mut t) = s.spans.iter().position(|&(st, _)| st == m.start) else {
             continue;
         };
-        while t > 0 && PLACE_MODIFIERS.contains(&s.words[t - 1]) {
+        while t > 0 && PLACE_MODIFIERS.has_word(s.words[t - 1]) {
             t -= 1;
         }
-        if t == 0 || !super::phrases::LOCATIVE.contains(&s.words[t - 1]) {
+        if t == 0 || !super::phrases::LOCATIVE.has_word(s.words[t - 1]) {
             continue;
         }
         let code = m.place.country_code.as_deref()?;
@@ -726,9 +727,7 @@ pub fn protest_target(
             !p.locative
                 && !p.place_like
                 && p.code.is_some()
-                && p.sectors
-                    .iter()
-                    .any(|s| STATE_SECTORS.contains(&s.as_str()))
+                && p.sectors.iter().any(|s| STATE_SECTORS.has_word(s.as_str()))
         })
         .map(|(k, _)| vec![k])
         .unwrap_or_default()
@@ -880,7 +879,7 @@ pub fn prepositional_recipient(
         {
             break;
         }
-        if !PARTY_PREPOSITIONS.contains(&words[t]) {
+        if !PARTY_PREPOSITIONS.has_word(words[t]) {
             continue;
         }
         let start = t + 1 + usize::from(words.get(t + 1) == Some(&"the"));
@@ -894,7 +893,7 @@ pub fn prepositional_recipient(
         // "against the U.S. dollar": a country name before a common noun modifies it.
         let modifier = p.sectors.is_empty()
             && words.get(p.last + 1).is_some_and(|w| {
-                w.chars().all(|c| c.is_ascii_lowercase()) && !AFTER_A_PARTY.contains(w)
+                w.chars().all(|c| c.is_ascii_lowercase()) && !AFTER_A_PARTY.has_word(w)
             });
         if p.locative || p.code.is_none() || actor.contains(&k) || own_country || modifier {
             continue;

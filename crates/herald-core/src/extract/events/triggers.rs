@@ -8,6 +8,7 @@
 //! than an automaton here; the actor and place dictionaries, which are large, use
 //! aho-corasick.
 
+use super::WordList;
 use crate::knowledge::petrarch::Defect;
 use crate::model::EventType;
 use rustc_hash::FxHashMap;
@@ -242,7 +243,7 @@ impl TriggerLexicon {
                         let plural_last = plural(last);
                         if words.len() > 1
                             && *last != "*"
-                            && !PARTICLES.contains(last)
+                            && !PARTICLES.has_word(last)
                             && plural_last != *last
                         {
                             let mut t = tails[0].clone();
@@ -929,7 +930,7 @@ fn gap_word(words: &[&str], at: usize) -> Option<usize> {
     // A possessive may stand in the gap: "meet the strikers' demands".
     let possessive = matches!(w, "'s" | "'" | "’s" | "’");
     if !(possessive || w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        || GAP_BREAKERS.contains(&w)
+        || GAP_BREAKERS.has_word(w)
     {
         return None;
     }
@@ -970,14 +971,14 @@ fn amount_end(words: &[&str], at: usize) -> Option<usize> {
         || two("at", "least")
     {
         k += 2;
-    } else if words.get(k).is_some_and(|w| AMOUNT_QUALIFIERS.contains(w)) {
+    } else if words.get(k).is_some_and(|w| AMOUNT_QUALIFIERS.has_word(w)) {
         k += 1;
     }
     if !words.get(k).is_some_and(|w| is_number(w)) {
         return None;
     }
     k += 1;
-    while words.get(k).is_some_and(|w| AMOUNT_SCALES.contains(w)) {
+    while words.get(k).is_some_and(|w| AMOUNT_SCALES.has_word(w)) {
         k += 1;
     }
     // "thousands of fighters", "dozens of hackers".
@@ -986,7 +987,7 @@ fn amount_end(words: &[&str], at: usize) -> Option<usize> {
     }
     // A measure: "5.1 million dollars of aid", "700 kg of medicine".
     if let (Some(unit), Some(&"of")) = (words.get(k), words.get(k + 1)) {
-        if unit.chars().all(char::is_alphabetic) && !GAP_BREAKERS.contains(unit) {
+        if unit.chars().all(char::is_alphabetic) && !GAP_BREAKERS.has_word(unit) {
             return Some(k + 2);
         }
     }
@@ -1008,7 +1009,7 @@ fn by_amount_end(words: &[&str], at: usize) -> Option<usize> {
         return None;
     }
     let unit = *words.get(at + 1)?;
-    BY_MEASURES.contains(&unit).then_some(at + 2)
+    BY_MEASURES.has_word(unit).then_some(at + 2)
 }
 
 /// A number written in digits ("5.1", "25,000", "$12m") or a word ("ten", "dozens").
