@@ -231,6 +231,38 @@ impl WordList for [&str] {
     }
 }
 
+/// An event noun written straight before a noun that it describes is a modifier, not an
+/// event: "invasion forces", "aid workers", "protest leaders" (the next word starts an
+/// actor phrase of lower-case role nouns), "a ceasefire agreement" (the next word another
+/// event noun, which is then the event).
+fn modifies_next_noun(
+    last: usize,
+    raw: &[&str],
+    phrases: &[ActorPhrase],
+    triggers: &TriggerLexicon,
+    words: &[&str],
+) -> bool {
+    let next = last + 1;
+    let Some(word) = raw.get(next) else {
+        return false;
+    };
+    if !word.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    // A gerund before a role may be the verb with its object ("after meeting president
+    // Alan Garcia", "after meeting officials"); a named person is never a modifier's head.
+    let gerund = words[last].ends_with("ing");
+    let role = !gerund
+        && phrases.iter().any(|p| {
+            p.first == next
+                && !p.locative
+                && raw[p.first..=p.last]
+                    .iter()
+                    .all(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        });
+    role || triggers.noun_starts_at(words, next)
+}
+
 /// Whether the word sequence `needle` occurs in `words`.
 fn contains_seq(words: &[&str], needle: &[String]) -> bool {
     !needle.is_empty()
@@ -558,7 +590,9 @@ fn code_sentence(
                     TriggerPos::Verb => {
                         !noun_context && !after_preposition && !after_degree && !modified_noun
                     }
-                    TriggerPos::Noun => true,
+                    TriggerPos::Noun => {
+                        !modifies_next_noun(m.last, &raw, &phrases, triggers, &words)
+                    }
                 };
                 fits && !inside_actor
             });

@@ -1727,3 +1727,28 @@ fn a_gap_may_still_end_inside_an_actor_phrase() {
         Some(EventType::Sanction)
     );
 }
+
+#[test]
+fn an_event_noun_before_another_is_its_modifier() {
+    // "ceasefire agreement": one thing, the agreement; the ceasefire is not a second event.
+    let evs = events(
+        "Hamas accused Israel of breaching the ceasefire agreement brokered by Qatar and Egypt.",
+        "2025-02-10",
+    );
+    assert!(
+        evs.iter().all(|e| e.event_text.text != "ceasefire"),
+        "{evs:#?}"
+    );
+    assert_eq!(evs[0].event, EventType::Accuse);
+    // A gerund before a role is the verb with its object, not a modifier (Reuters,
+    // March 1987).
+    let evs = events(
+        "He spoke to reporters at the presidential palace after meeting president Alan Garcia, whom he said recently spoke by telephone with Mexican president Miguel de la Madrid.",
+        "1987-03-10",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.event == EventType::Consult && e.event_text.text == "meeting"),
+        "{evs:#?}"
+    );
+}

@@ -326,6 +326,13 @@ impl TriggerLexicon {
         self.matches_with_actors(words, at, &|_| None)
     }
 
+    /// Whether an event noun of the table (not a verb form) starts at word `at`.
+    pub fn noun_starts_at(&self, words: &[&str], at: usize) -> bool {
+        self.matches_at(words, at)
+            .iter()
+            .any(|m| self.triggers[m.trigger as usize].pos == TriggerPos::Noun)
+    }
+
     /// Like [`matches_at`](Self::matches_at), with the sentence's actor phrases for the
     /// source and target slots of dictionary patterns: `actor_at(i)` gives the token
     /// range of the actor phrase covering token `i`.
