@@ -1953,7 +1953,7 @@ fn compound_right(head: usize, phrases: &[ActorPhrase], words: &[&str]) -> Vec<u
         let speaker = words[phrases[next].last + 1..]
             .iter()
             .take(3)
-            .take_while(|w| !CONNECTIVES.has_word(*w) && !matches!(**w, "who" | "which" | "that"))
+            .take_while(|w| !CONNECTIVES.has_word(w) && !matches!(**w, "who" | "which" | "that"))
             .any(|w| matches!(*w, "said" | "says" | "told" | "added"));
         if !speaker && list_separator(between) && !phrases[next].locative {
             out.push(next);
