@@ -334,7 +334,10 @@ impl<'a> Resolver<'a> {
     /// name, or a word of time (today, night, weeks, weekend, …). Every recognizer in
     /// [`Resolver::at`] needs one within its first few words.
     fn is_time_anchor(&self, i: usize) -> bool {
-        self.kind(i) == Some(WordKind::Digits)
+        // Figures with a comma or a point ("1,544,000", "1.13") are never part of a date
+        // (days, months and years are plain digits; an offset over 400 is refused), and
+        // number-heavy copy is full of them.
+        (self.kind(i) == Some(WordKind::Digits) && !self.word(i).contains([',', '.']))
             || self.month_name(i).is_some()
             || self.weekday_name(i).is_some()
             || self.is_any(
