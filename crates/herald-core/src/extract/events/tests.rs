@@ -1752,3 +1752,22 @@ fn an_event_noun_before_another_is_its_modifier() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn pressure_groups_are_civil_society_not_pressure() {
+    // Reuters, 1987: "pressure" in "pressure groups" is the name of a kind of body.
+    let evs = events(
+        "Land reform pressure groups have called on Aquino to break up her family's 6,000-hectare sugar estate.",
+        "1987-03-10",
+    );
+    assert!(
+        evs.iter().all(|e| e.event_text.text != "pressure"),
+        "{evs:#?}"
+    );
+    let e = one(
+        "The government banned several pressure groups in Harare on Tuesday.",
+        "2023-05-16",
+    );
+    assert_eq!(e.event, EventType::Coerce);
+    assert_eq!(sectors(&e.recipient), vec!["NGO"]);
+}
