@@ -905,7 +905,7 @@ fn code_sentence(
     let count_mentions = counts::find_counts(text, sentence.start..sentence.end);
     let sentence_span = chars.span(text, sentence.start, sentence.end);
     let mut out = Vec::new();
-    for d in merged {
+    for mut d in merged {
         let trigger_start = spans[d.m.first].0;
         let trigger_end = spans[d.m.last].1;
         let mut size = Size::default();
@@ -1015,6 +1015,21 @@ fn code_sentence(
             chars,
         );
         let mut actor = records(&d.actor, &phrases, text, chars);
+        // Troops arriving somewhere are deployed, not visiting: "the first peacekeeping
+        // troops arrived in Sierra Leone" is MOBILIZE (troops); the visit reading of
+        // "arrived in" is for officials and delegations.
+        let mode = if d.event == EventType::Consult
+            && mode.as_deref() == Some("visit")
+            && words[d.m.first].starts_with("arriv")
+            && !actor.is_empty()
+            && actor.iter().all(|a| a.sector.iter().any(|s| s == "MIL"))
+        {
+            d.event = EventType::Mobilize;
+            d.cameo = "154".into();
+            Some("troops".to_string())
+        } else {
+            mode
+        };
         // Only a place the sentence gives as where it happened ("near the town of
         // Samarra"): a main place from elsewhere may lie in another country.
         let placed_in_sentence = placed_here

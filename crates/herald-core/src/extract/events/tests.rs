@@ -1771,3 +1771,20 @@ fn pressure_groups_are_civil_society_not_pressure() {
     assert_eq!(e.event, EventType::Coerce);
     assert_eq!(sectors(&e.recipient), vec!["NGO"]);
 }
+
+#[test]
+fn troops_arriving_are_deployed_not_visiting() {
+    let e = one(
+        "The first Kenyan troops arrived in Port-au-Prince on Tuesday to lead a multinational security mission.",
+        "2024-06-26",
+    );
+    assert_eq!(e.event, EventType::Mobilize);
+    assert_eq!(e.mode, vec!["troops"]);
+    // An official arriving is a visit.
+    let e = one(
+        "Kenyan President William Ruto arrived in Washington on Wednesday for a state visit.",
+        "2024-05-22",
+    );
+    assert_eq!(e.event, EventType::Consult);
+    assert_eq!(e.mode, vec!["visit"]);
+}
