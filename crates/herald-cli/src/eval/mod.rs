@@ -53,6 +53,15 @@ pub struct EvalArgs {
 
 /// Default data folder of a suite: `$HERALD_SHARED_DATA/<name>` if set, else the
 /// `../shared/data/<name>` folder beside the repository.
+/// The text form of a suite's figures: a heading, then one aligned line per key of the
+/// JSON report, in the order given.
+pub fn print_figures(heading: &str, report: &serde_json::Value, keys: &[&str]) {
+    println!("{heading}");
+    for key in keys {
+        println!("  {key:<18} {}", report[*key]);
+    }
+}
+
 pub fn default_data(name: &str) -> PathBuf {
     if let Ok(root) = std::env::var("HERALD_SHARED_DATA") {
         return PathBuf::from(root).join(name);

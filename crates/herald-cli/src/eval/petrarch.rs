@@ -28,7 +28,7 @@
 //! a dictionary coder (`###`, or the quoted text of an actor the dictionaries lack, such
 //! as `"INJURY TOLL"`); they stay in the gold and count as misses.
 
-use super::{default_data, EvalArgs};
+use super::{default_data, print_figures, EvalArgs};
 use anyhow::Context;
 use herald_core::extract::events::dictionaries::Dictionaries;
 use herald_core::model::{ActorRecord, Article};
@@ -321,17 +321,18 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         println!("{report}");
         return Ok(0);
     }
-    println!("PETRARCH unit-test records ({n} scored, {skipped} input errors skipped)");
-    for key in [
-        "precision",
-        "recall",
-        "f1",
-        "false_positives",
-        "gold_triples",
-        "predicted_triples",
-        "records_missed",
-    ] {
-        println!("  {key:<18} {}", report[key]);
-    }
+    print_figures(
+        &format!("PETRARCH unit-test records ({n} scored, {skipped} input errors skipped)"),
+        &report,
+        &[
+            "precision",
+            "recall",
+            "f1",
+            "false_positives",
+            "gold_triples",
+            "predicted_triples",
+            "records_missed",
+        ],
+    );
     Ok(0)
 }

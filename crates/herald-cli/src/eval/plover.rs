@@ -19,7 +19,7 @@
 //!   it (2016 mode names mapped to v2.0 by `mode_v2`; COERCE `curfew` and `martial-law` are
 //!   v2.0 modes, THREATEN `curfew`/`martial-law` become `restrict`).
 
-use super::{gold_json, EvalArgs};
+use super::{gold_json, print_figures, EvalArgs};
 use herald_core::extract::events::dictionaries::Dictionaries;
 use herald_core::model::{Article, Event, EventType};
 use herald_core::pipeline::code_with;
@@ -411,21 +411,22 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<i32> {
         println!("{report}");
         return Ok(0);
     }
-    println!("PLOVER gold ({n} sentences)");
-    for key in [
-        "event_accuracy",
-        "actor_f1",
-        "recipient_f1",
-        "actor_code_f1",
-        "recipient_code_f1",
-        "extra_event_rate",
-        "mode_accuracy",
-        "context_precision",
-        "context_recall",
-        "context_f1",
-    ] {
-        println!("  {key:<18} {}", report[key]);
-    }
+    print_figures(
+        &format!("PLOVER gold ({n} sentences)"),
+        &report,
+        &[
+            "event_accuracy",
+            "actor_f1",
+            "recipient_f1",
+            "actor_code_f1",
+            "recipient_code_f1",
+            "extra_event_rate",
+            "mode_accuracy",
+            "context_precision",
+            "context_recall",
+            "context_f1",
+        ],
+    );
     println!("\nConfusion (gold → predicted):");
     let mut by_gold: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
     for ((g, p), c) in &confusion {
