@@ -375,10 +375,7 @@ impl ActorLexicon {
         if !self.first_of_longer.contains(first) {
             return false;
         }
-        let mut second = word_end;
-        while second < end && !char_at(text, second).is_alphanumeric() {
-            second += char_at(text, second).len_utf8();
-        }
+        let second = next_word_start(text, word_end, end);
         second < end
             && self
                 .two_words
@@ -477,6 +474,15 @@ fn alnum_run_end(text: &str, from: usize, end: usize) -> usize {
             break;
         }
         at += c.len_utf8();
+    }
+    at
+}
+
+/// The start of the next alphanumeric character at or after `from`, or `end`.
+fn next_word_start(text: &str, from: usize, end: usize) -> usize {
+    let mut at = from;
+    while at < end && !char_at(text, at).is_alphanumeric() {
+        at += char_at(text, at).len_utf8();
     }
     at
 }
@@ -649,7 +655,34 @@ impl LexiconBuilder {
     /// Compiles the automaton. Matching ignores ASCII case so that one automaton serves both
     /// case rules; the per-phrase case check runs only on candidate matches.
     pub fn build(self) -> ActorLexicon {
-        let automaton = (!self.phrases.is_empty()).then(|| {
+        // The lowered phrases are the keys `push_phrase` already made: taken back by
+        // pattern id rather than lowering ~28,000 phrases again at start-up.
+        let mut lowered = vec![String::new(); self.phrases.len()];
+        for (key, id) in self.taken {
+            lowered[id] = key;
+        }
+        let (mut one_word, mut first_of_longer, mut two_words) = (
+            FxHashSet::default(),
+            FxHashSet::default(),
+            FxHashSet::default(),
+        );
+        let mut starts_with_symbol = false;
+        for phrase in &lowered {
+            let first_end = alnum_run_end(phrase, 0, phrase.len());
+            if first_end == 0 {
+                starts_with_symbol = true;
+                continue;
+            }
+            let second = next_word_start(phrase, first_end, phrase.len());
+            if second == phrase.len() {
+                one_word.insert(phrase[..first_end].into());
+            } else {
+                first_of_longer.insert(phrase[..first_end].into());
+                let second_end = alnum_run_end(phrase, second, phrase.len());
+                two_words.insert(phrase[..second_end].into());
+            }
+        }
+        let automaton = (!lowered.is_empty()).then(|| {
             // Lower-case phrases in a case-sensitive automaton, searched over lowered
             // text: the same matches as an ASCII case-insensitive automaton, which
             // has twice the transitions and took most of the start-up time to build
@@ -657,34 +690,9 @@ impl LexiconBuilder {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Both)
-                .build(self.phrases.iter().map(|p| p.to_ascii_lowercase()))
+                .build(&lowered)
                 .expect("actor phrases compile into an automaton")
         });
-        let (mut one_word, mut first_of_longer, mut two_words) = (
-            FxHashSet::default(),
-            FxHashSet::default(),
-            FxHashSet::default(),
-        );
-        let mut starts_with_symbol = false;
-        for phrase in &self.phrases {
-            let lowered = phrase.to_ascii_lowercase();
-            let first_end = alnum_run_end(&lowered, 0, lowered.len());
-            if first_end == 0 {
-                starts_with_symbol = true;
-                continue;
-            }
-            let mut second = first_end;
-            while second < lowered.len() && !char_at(&lowered, second).is_alphanumeric() {
-                second += char_at(&lowered, second).len_utf8();
-            }
-            if second == lowered.len() {
-                one_word.insert(lowered[..first_end].into());
-            } else {
-                first_of_longer.insert(lowered[..first_end].into());
-                let second_end = alnum_run_end(&lowered, second, lowered.len());
-                two_words.insert(lowered[..second_end].into());
-            }
-        }
         ActorLexicon {
             entries: self.entries,
             automaton,
