@@ -54,10 +54,6 @@ impl WordSequences {
         self.sequences.is_empty()
     }
 
-    pub fn len(&self) -> usize {
-        self.sequences.len()
-    }
-
     /// Whether one of the sequences occurs in `words` (lower-case, one token each).
     pub fn found_in(&self, words: &[&str]) -> bool {
         if self.sequences.is_empty() {
